@@ -1,0 +1,39 @@
+#pragma once
+// What every command shares: the global options, opening the ledger, printing a table in the
+// chosen format. Commands register themselves with set_<group>_commands(app, ctx).
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+
+#include "lib/io/sections.hpp"
+#include "lib/io/table.hpp"
+#include "lib/store/store.hpp"
+
+namespace infotally::cli {
+
+struct Context {
+    std::optional<std::string> db;  // --db
+    std::string format = "table";   // --format
+    std::string lang;               // --lang (interface language; issue #6)
+    bool no_color = false;          // --no-color
+
+    std::string ledger_path() const { return store::resolve_ledger_path(db); }
+    store::Store open() const { return store::Store::open(ledger_path()); }
+    io::Format output_format() const;
+    // Prints the table to stdout in --format (table, csv or json).
+    void print(const io::Table& table) const;
+    void print(const io::Sections& sections) const;
+    // Prints a line on stdout (for table format) — confirmations like "added department office".
+    void say(const std::string& line) const;
+};
+
+// An option that may be left out: its value lands in `target` only when given.
+CLI::Option* add_text(CLI::App* app, const std::string& name, std::optional<std::string>& target,
+                      const std::string& description);
+
+void set_setup_commands(CLI::App& app, Context& ctx);    // init, rules, dept, person, outlet
+void set_record_commands(CLI::App& app, Context& ctx);   // submit, adopt, edit, remove, show, list
+void set_report_commands(CLI::App& app, Context& ctx);   // status, report, tally, explain
+
+}  // namespace infotally::cli

@@ -1,0 +1,12 @@
+# Every dependency comes from a Debian 12 package; scripts/install-deps.sh installs them.
+find_package(CLI11 CONFIG REQUIRED)
+find_package(fmt REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+add_library(utf8proc ALIAS PkgConfig::UTF8PROC)
+if(BUILD_TESTING OR NOT DEFINED BUILD_TESTING)
+  find_package(doctest REQUIRED)
+endif()

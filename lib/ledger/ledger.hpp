@@ -1,0 +1,80 @@
+#pragma once
+// What the recording commands do: take the user's words (strings, as typed), check them against
+// the ledger and the year's vocabulary, and write them in one transaction. Every failure throws
+// an infotally::Error that names the thing at fault and what to do next; nothing is written then.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/model/records.hpp"
+#include "lib/rules/vocabulary.hpp"
+#include "lib/store/store.hpp"
+
+namespace infotally::ledger {
+
+using Text = std::optional<std::string>;  // a flag the user may leave out
+
+// --- set-up --------------------------------------------------------------------------------
+struct InitRequest {
+    std::string unit_name;
+    Text rules_file;  // else the default rules for the current year
+};
+struct InitResult {
+    std::string path;
+    int rules_year = 0;
+};
+InitResult init(const std::string& path, const InitRequest& request);
+
+model::Department add_department(store::Store& store, const std::string& code, const std::string& name);
+model::Department retire_department(store::Store& store, const std::string& code, const Text& on);
+model::Person add_person(store::Store& store, const std::string& name, const std::string& dept,
+                         const Text& since);
+model::Person move_person(store::Store& store, const std::string& name, const std::string& dept,
+                          const std::string& from);
+model::Outlet add_outlet(store::Store& store, const std::string& name, const std::string& level,
+                         const Text& media);
+
+// --- records -------------------------------------------------------------------------------
+// The fields of a submission as typed. For `submit`, title/kind/authors are required and the
+// rest default; for `edit`, only the fields given change.
+struct SubmissionFields {
+    Text title, kind, dept, date, category, length, destination, occurred, due;
+    std::vector<std::string> authors;  // "张三" or "张三:0.5"; empty = unchanged (edit)
+    std::optional<std::vector<std::string>> tags;
+};
+model::Id submit(store::Store& store, const SubmissionFields& fields);
+
+struct AdoptionFields {
+    Text submission, outlet, date, form, placement, endorsed_by, fee;
+};
+model::Id adopt(store::Store& store, const AdoptionFields& fields);
+
+// `edit ID`: ID names a submission or an adoption; fields of the other kind are refused.
+struct EditResult {
+    store::RecordKind kind = store::RecordKind::none;
+    model::Id id = 0;
+};
+EditResult edit(store::Store& store, const std::string& id, const SubmissionFields& submission,
+                const AdoptionFields& adoption);
+
+// `remove ID`: a submission with adoptions is refused unless `force` (then they go too).
+struct RemoveResult {
+    store::RecordKind kind = store::RecordKind::none;
+    model::Id id = 0;
+    int adoptions_removed = 0;
+};
+RemoveResult remove(store::Store& store, const std::string& id, bool force);
+
+// --- lookups shared by commands --------------------------------------------------------------
+model::Id parse_record_id(const std::string& text);
+model::Department require_department(store::Store& store, const std::string& code_or_name);
+model::Person require_person(store::Store& store, const std::string& name);
+model::Outlet require_outlet(store::Store& store, const std::string& name);
+model::Date parse_date(const std::string& text, const char* what);
+model::Month parse_month(const std::string& text);
+
+// The vocabulary in force for a year: that year's stored rules, else the nearest earlier year's,
+// else the earliest later year's, else the default.
+rules::Vocabulary vocabulary_for(store::Store& store, int year);
+
+}  // namespace infotally::ledger

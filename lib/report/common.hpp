@@ -1,0 +1,31 @@
+#pragma once
+// Shared by the reports: running a tally over a period, and column helpers.
+#include <string>
+
+#include "lib/io/table.hpp"
+#include "lib/rules/tally.hpp"
+#include "lib/store/store.hpp"
+
+namespace infotally::report::detail {
+
+// Streams every submission touching the period through a TallyBuilder. `visit` (optional) sees
+// each submission too, for reports that list things while the figures are built.
+using Visit = std::function<void(const model::Submission&, const std::vector<model::Adoption>&)>;
+rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
+                       bool explain, const Visit& visit = {});
+
+int parse_year(const std::string& text);
+rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fallback);
+
+io::Column text_col(std::string key, std::string header);
+io::Column int_col(std::string key, std::string header);
+io::Column dec_col(std::string key, std::string header);
+
+// "68.1%" for a ÷ b, or "" when b is zero.
+std::string rate_text(model::Decimal a, model::Decimal b);
+// "+12.5%" / "-54.0%" change from `before` to `now`, or "" when before is zero.
+std::string change_text(model::Decimal now, model::Decimal before);
+// Counts without decimals when whole ("3"), else two ("0.50").
+std::string count_text(model::Decimal d);
+
+}  // namespace infotally::report::detail

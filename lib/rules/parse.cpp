@@ -1,0 +1,240 @@
+// Reading a rules file: the top level, the vocabulary and the settings sections. The rule
+// sections ([[base]], [[quota]], …) are read in parse_sections.cpp.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "lib/model/error.hpp"
+#include "lib/rules/parse_rules.hpp"
+
+namespace infotally::rules {
+namespace detail {
+
+struct VocabularyList {
+    std::string_view key;   // "levels"
+    std::string_view what;  // "level"
+    TermList Vocabulary::*list;
+};
+
+namespace {
+
+const std::vector<std::string_view> k_root_keys{
+    "year",       "title",        "subject", "policy", "levels", "media",     "kinds", "forms",
+    "placements", "endorsements", "authors", "base",   "bonus",  "factor",    "flat",  "submission",
+    "penalty",    "quota",        "cap",     "limits", "money",  "time_limit"};
+
+const VocabularyList k_vocabulary_lists[] = {
+    {"levels", "level", &Vocabulary::levels},
+    {"media", "media type", &Vocabulary::media},
+    {"kinds", "kind", &Vocabulary::kinds},
+    {"forms", "form", &Vocabulary::forms},
+    {"placements", "placement", &Vocabulary::placements},
+    {"endorsements", "endorsement", &Vocabulary::endorsements},
+};
+
+// ASCII case folded, as TermList::resolve compares.
+std::string folded(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+}  // namespace
+
+void Parser::read_term_list(const toml::node& node, const VocabularyList& spec) {
+    const auto* arr = node.as_array();
+    if (!arr) {
+        m_diags.add(node.source(),
+                    fmt::format("'{}' must be a list of tables like {{ key = \"…\", name = \"…\" "
+                                "}}, not {}",
+                                spec.key, type_words(node)));
+        return;
+    }
+    if (arr->empty()) {
+        m_diags.add(node.source(), fmt::format("'{}' must list at least one {}; leave the key "
+                                               "out to use the default list",
+                                               spec.key, spec.what));
+        return;
+    }
+    std::vector<Term> terms;
+    std::map<std::string, std::pair<std::string, int>> seen;  // folded text -> (key, line)
+    bool ok = true;
+    for (const auto& item : *arr) {
+        const auto* t = item.as_table();
+        if (!t) {
+            m_diags.add(item.source(), fmt::format("each entry of '{}' must be a table like "
+                                                   "{{ key = \"…\", name = \"…\" }}, not {}",
+                                                   spec.key, type_words(item)));
+            ok = false;
+            continue;
+        }
+        std::string section = fmt::format("'{}' entry", spec.key);
+        check_keys(*t, {"key", "name", "aliases"}, section, m_diags);
+        TableReader r(*t, section, m_diags);
+        auto key = r.string("key");
+        if (!key || key->empty()) {
+            if (!r.has("key"))
+                r.error("key", fmt::format("each {} needs a 'key'", spec.what));
+            else if (key)
+                r.error("key", fmt::format("a {} key must not be empty", spec.what));
+            ok = false;
+            continue;
+        }
+        Term term{*key, r.string("name").value_or(""),
+                  r.strings("aliases", true).value_or(std::vector<std::string>{})};
+        int line = line_of(*t);
+        auto claim = [&](const std::string& text, std::string_view role) {
+            if (text.empty()) return;
+            auto [it, inserted] = seen.try_emplace(folded(text), term.key, line);
+            if (inserted || it->second.first == term.key) {
+                if (!inserted && role == "key") {
+                    m_diags.add(line, 0,
+                                fmt::format("duplicate {} key '{}' (first defined at line {})",
+                                            spec.what, text, it->second.second));
+                    ok = false;
+                }
+                return;
+            }
+            m_diags.add(line, 0,
+                        fmt::format("{} {} '{}' already names the {} '{}' (line {})", spec.what,
+                                    role, text, spec.what, it->second.first, it->second.second));
+            ok = false;
+        };
+        claim(term.key, "key");
+        claim(term.name, "name");
+        for (const auto& a : term.aliases) claim(a, "alias");
+        terms.push_back(std::move(term));
+    }
+    if (ok) m_rules.vocabulary.*spec.list = TermList(std::move(terms));
+}
+
+void Parser::read_vocabulary(const toml::table& root) {
+    for (const auto& spec : k_vocabulary_lists)
+        if (const auto* n = root.get(spec.key)) read_term_list(*n, spec);
+}
+
+void Parser::read_settings(const toml::table& root) {
+    TableReader r(root, "the rules file", m_diags);
+    if (auto y = r.integer("year", 1900, 2999)) m_rules.year = static_cast<int>(*y);
+    m_rules.title = r.string("title").value_or("");
+    if (auto s = r.choice("subject", {"person", "dept"})) m_rules.subject = Subject(*s);
+    if (auto p = r.choice("policy", {"cumulative", "highest"})) m_rules.policy = Policy(*p);
+
+    if (const auto* t = table_section(root, "authors")) {
+        check_keys(*t, {"split"}, "[authors]", m_diags);
+        TableReader a(*t, "[authors]", m_diags);
+        if (auto s = a.choice("split", {"equal", "declared", "first"}))
+            m_rules.split = AuthorSplit(*s);
+    }
+    if (const auto* t = table_section(root, "limits")) {
+        check_keys(*t, {"floor", "floor_points", "floor_yuan"}, "[limits]", m_diags);
+        TableReader l(*t, "[limits]", m_diags);
+        auto floor = l.decimal("floor", true);
+        m_rules.limits.floor_points = floor;
+        m_rules.limits.floor_yuan = floor;
+        if (auto p = l.decimal("floor_points", true)) m_rules.limits.floor_points = p;
+        if (auto y = l.decimal("floor_yuan", true)) m_rules.limits.floor_yuan = y;
+    }
+    m_rules.money.pool_among = m_rules.subject;
+    if (const auto* t = table_section(root, "money")) {
+        check_keys(*t, {"per_point", "pool", "pool_among"}, "[money]", m_diags);
+        TableReader m(*t, "[money]", m_diags);
+        m_rules.money.line = line_of(*t);
+        m_rules.money.per_point = m.ratio("per_point");
+        if (m_rules.money.per_point && m_rules.money.per_point->ten_thousandths() < 0) {
+            m.error("per_point", "'per_point' in [money] must not be negative");
+            m_rules.money.per_point.reset();
+        }
+        m_rules.money.pool = m.decimal("pool");
+        if (auto s = m.choice("pool_among", {"person", "dept"}))
+            m_rules.money.pool_among = Subject(*s);
+        if (m_rules.money.per_point && m_rules.money.pool)
+            m.error("pool", "[money] sets both 'per_point' and 'pool'; a year pays by one of them");
+    }
+}
+
+const toml::table* Parser::table_section(const toml::table& root, std::string_view key) {
+    const toml::node* n = root.get(key);
+    if (!n) return nullptr;
+    if (const auto* t = n->as_table()) return t;
+    m_diags.add(n->source(),
+                fmt::format("'{}' must be a table: write [{}] on a line of its own", key, key));
+    return nullptr;
+}
+
+void Parser::run(std::string_view text) {
+    m_rules.source_text = std::string(text);
+    toml::table root;
+    try {
+        root = toml::parse(text, std::string_view("rules"));
+    } catch (const toml::parse_error& e) {
+        m_diags.add(e.source(), fmt::format("TOML syntax error: {}", e.description()));
+        return;
+    }
+    check_keys(root, k_root_keys, "the rules file", m_diags);
+    read_vocabulary(root);
+    read_settings(root);
+    read_rule_sections(root);
+    check_overlaps();
+}
+
+}  // namespace detail
+
+std::vector<Diagnostic> check_rules(std::string_view toml_text) {
+    detail::Parser p;
+    p.run(toml_text);
+    return p.diagnostics().sorted();
+}
+
+Rules parse_rules(std::string_view toml_text, std::string_view source_name) {
+    detail::Parser p;
+    p.run(toml_text);
+    auto problems = p.diagnostics().sorted();
+    if (!problems.empty()) {
+        std::string what;
+        for (const auto& d : problems) {
+            if (!what.empty()) what += '\n';
+            if (d.line > 0)
+                what += fmt::format("{}:{}: {}", source_name, d.line, d.message);
+            else
+                what += fmt::format("{}: {}", source_name, d.message);
+        }
+        throw InputError(what, fmt::format("fix the file and run 'infotally rules check {}'",
+                                           source_name.empty() ? "FILE" : source_name));
+    }
+    Rules rules = p.take();
+    rules.source_name = std::string(source_name);
+    return rules;
+}
+
+std::string_view to_string(Subject s) {
+    return s == Subject::person ? "person" : "dept";
+}
+std::string_view to_string(Policy p) {
+    return p == Policy::cumulative ? "cumulative" : "highest";
+}
+std::string_view to_string(PeriodKind p) {
+    switch (p) {
+        case PeriodKind::month:
+            return "month";
+        case PeriodKind::quarter:
+            return "quarter";
+        case PeriodKind::year:
+            return "year";
+    }
+    return "year";
+}
+std::string_view to_string(Measure m) {
+    switch (m) {
+        case Measure::submitted:
+            return "submitted";
+        case Measure::adopted:
+            return "adopted";
+        case Measure::points:
+            return "points";
+    }
+    return "submitted";
+}
+
+}  // namespace infotally::rules

@@ -1,0 +1,273 @@
+// Reading the rule sections of a rules file ([[base]], [[bonus]], [[factor]], [[flat]],
+// [[submission]], [[penalty]], [[quota]], [[cap]], [[time_limit]]) and checking that the rules
+// which pick a single winner cannot tie.
+#include <fmt/format.h>
+
+#include "lib/rules/parse_rules.hpp"
+
+namespace infotally::rules::detail {
+namespace {
+
+std::vector<std::string_view> with(std::vector<std::string_view> keys,
+                                   std::initializer_list<std::string_view> more) {
+    keys.insert(keys.end(), more.begin(), more.end());
+    return keys;
+}
+
+std::string term_message(std::string_view what, std::string_view value, const TermList& list) {
+    std::string message = fmt::format("unknown {} '{}'; known: {}", what, value, list.choices());
+    std::vector<std::string_view> keys;
+    for (const auto& t : list.terms()) keys.push_back(t.key);
+    if (auto near = closest_key(value, keys))
+        message += fmt::format(" (did you mean '{}'?)", *near);
+    return message;
+}
+
+}  // namespace
+
+std::vector<std::string_view> condition_keys(Scope, bool penalty_flags) {
+    std::vector<std::string_view> keys;
+    for (const auto& f : k_fields) {
+        keys.push_back(f.key);
+        keys.push_back(f.not_key);
+    }
+    keys.push_back("min_length");
+    keys.push_back("max_length");
+    if (penalty_flags) {
+        keys.push_back("late");
+        keys.push_back("missed");
+        keys.push_back("overdue");
+    }
+    return keys;
+}
+
+std::vector<const toml::table*> Parser::table_array(const toml::table& root, std::string_view key) {
+    std::vector<const toml::table*> out;
+    const toml::node* n = root.get(key);
+    if (!n) return out;
+    const auto* arr = n->as_array();
+    if (!arr) {
+        m_diags.add(n->source(), fmt::format("'{}' must be a list of rules: write [[{}]] (two "
+                                             "brackets) above each rule",
+                                             key, key));
+        return out;
+    }
+    for (const auto& item : *arr) {
+        if (const auto* t = item.as_table())
+            out.push_back(t);
+        else
+            m_diags.add(item.source(), fmt::format("each [[{}]] rule must be a table, not {}", key,
+                                                   type_words(item)));
+    }
+    return out;
+}
+
+Condition Parser::read_condition(const TableReader& r, Scope scope, bool penalty_flags) {
+    Condition c;
+    for (std::size_t i = 0; i < k_field_count; ++i) {
+        const FieldInfo& f = k_fields[i];
+        for (bool negated : {false, true}) {
+            std::string_view key = negated ? f.not_key : f.key;
+            auto values = r.strings(key);
+            if (!values) continue;
+            if (f.scope == Scope::adoption && scope == Scope::submission) {
+                r.error(key, fmt::format("{} cannot match on '{}': it scores a submission, "
+                                         "which has no {} until it is adopted",
+                                         r.section(), key, f.key));
+                continue;
+            }
+            auto& target = negated ? c.none_of[i] : c.any_of[i];
+            for (const auto& v : *values) {
+                if (f.terms == nullptr) {
+                    target.push_back(v);
+                    continue;
+                }
+                const TermList& list = m_rules.vocabulary.*f.terms;
+                if (auto k = list.resolve(v))
+                    target.push_back(*k);
+                else
+                    r.error(key, term_message(f.key, v, list));
+            }
+        }
+    }
+    constexpr std::int64_t k_max_length = 10'000'000;
+    c.min_length = r.integer("min_length", 0, k_max_length);
+    c.max_length = r.integer("max_length", 0, k_max_length);
+    if (c.min_length && c.max_length && *c.min_length > *c.max_length)
+        r.error("max_length", fmt::format("max_length {} is below min_length {}: the rule can "
+                                          "never match",
+                                          *c.max_length, *c.min_length));
+    if (penalty_flags) {
+        c.late = r.boolean("late");
+        c.missed = r.boolean("missed");
+        c.overdue = r.boolean("overdue");
+    }
+    return c;
+}
+
+Origin Parser::origin(const TableReader& r, std::string_view section, const Condition& when) {
+    Origin o;
+    o.section = std::string(section);
+    o.line = r.line();
+    o.label = r.string("name").value_or("");
+    if (o.label.empty()) o.label = when.describe(m_rules.vocabulary);
+    return o;
+}
+
+void Parser::read_adoption_rules(const toml::table& root) {
+    struct Spec {
+        std::string_view key;
+        std::vector<AdoptionRule>* out;
+    };
+    const Spec specs[] = {{"base", &m_rules.bases},
+                          {"bonus", &m_rules.bonuses},
+                          {"factor", &m_rules.factors},
+                          {"flat", &m_rules.flats}};
+    const auto conditions = condition_keys(Scope::adoption, false);
+    for (const auto& spec : specs) {
+        std::string section = fmt::format("[[{}]]", spec.key);
+        const bool is_factor = spec.key == "factor";
+        auto keys = is_factor ? with(conditions, {"name", "factor"})
+                              : with(conditions, {"name", "points", "yuan"});
+        if (spec.key == "bonus") keys.push_back("stage");
+        for (const auto* t : table_array(root, spec.key)) {
+            check_keys(*t, keys, section, m_diags);
+            TableReader r(*t, section, m_diags);
+            AdoptionRule rule;
+            rule.when = read_condition(r, Scope::adoption, false);
+            rule.origin = origin(r, spec.key, rule.when);
+            if (is_factor) {
+                if (!r.has("factor")) r.error("factor", "[[factor]] needs 'factor = N'");
+                if (auto f = r.ratio("factor")) {
+                    if (f->ten_thousandths() == 0)
+                        r.error("factor",
+                                "factor 0 would erase the score; to score nothing "
+                                "use a [[flat]] rule with points = 0");
+                    else if (f->ten_thousandths() < 0)
+                        r.error("factor", fmt::format("factor must be positive, not {}", f->str()));
+                    else
+                        rule.factor = *f;
+                }
+            } else {
+                if (!r.has("points") && !r.has("yuan"))
+                    r.error("points",
+                            fmt::format("{} needs 'points' or 'yuan' (or both)", section));
+                rule.points = r.decimal("points").value_or(model::Decimal{});
+                rule.yuan = r.decimal("yuan").value_or(model::Decimal{});
+            }
+            if (auto s = r.choice("stage", {"before_factors", "after_factors"}))
+                rule.stage = Stage(*s);
+            spec.out->push_back(std::move(rule));
+        }
+    }
+}
+
+void Parser::read_submission_rules(const toml::table& root) {
+    const auto keys = with(condition_keys(Scope::submission, false), {"name", "points", "yuan"});
+    for (const auto* t : table_array(root, "submission")) {
+        check_keys(*t, keys, "[[submission]]", m_diags);
+        TableReader r(*t, "[[submission]]", m_diags);
+        SubmissionRule rule;
+        rule.when = read_condition(r, Scope::submission, false);
+        rule.origin = origin(r, "submission", rule.when);
+        if (!r.has("points") && !r.has("yuan"))
+            r.error("points", "[[submission]] needs 'points' or 'yuan' (or both)");
+        rule.points = r.decimal("points").value_or(model::Decimal{});
+        rule.yuan = r.decimal("yuan").value_or(model::Decimal{});
+        m_rules.submission_rules.push_back(std::move(rule));
+    }
+    const auto penalty_keys =
+        with(condition_keys(Scope::submission, true), {"name", "points", "yuan", "zero"});
+    for (const auto* t : table_array(root, "penalty")) {
+        check_keys(*t, penalty_keys, "[[penalty]]", m_diags);
+        TableReader r(*t, "[[penalty]]", m_diags);
+        PenaltyRule rule;
+        rule.when = read_condition(r, Scope::submission, true);
+        rule.origin = origin(r, "penalty", rule.when);
+        rule.points = r.decimal("points").value_or(model::Decimal{});
+        rule.yuan = r.decimal("yuan").value_or(model::Decimal{});
+        rule.zero = r.boolean("zero").value_or(false);
+        if (!r.has("points") && !r.has("yuan") && !r.has("zero"))
+            r.error("points", "[[penalty]] needs 'points', 'yuan' or 'zero = true'");
+        if (rule.when.empty())
+            r.error("points",
+                    "[[penalty]] has no condition and would punish every submission; "
+                    "add e.g. tag = \"虚报\" or late = true");
+        m_rules.penalties.push_back(std::move(rule));
+    }
+}
+
+void Parser::read_caps(const toml::table& root) {
+    for (const auto* t : table_array(root, "cap")) {
+        check_keys(*t, {"name", "who", "period", "max_points", "max_yuan"}, "[[cap]]", m_diags);
+        TableReader r(*t, "[[cap]]", m_diags);
+        Cap cap;
+        cap.who = m_rules.subject;
+        cap.origin.section = "cap";
+        cap.origin.line = r.line();
+        if (auto w = r.choice("who", {"person", "dept"})) cap.who = Subject(*w);
+        if (auto p = r.choice("period", {"month", "quarter", "year"})) cap.period = PeriodKind(*p);
+        cap.max_points = r.decimal("max_points");
+        cap.max_yuan = r.decimal("max_yuan");
+        if (!r.has("max_points") && !r.has("max_yuan"))
+            r.error("max_points", "[[cap]] needs 'max_points' or 'max_yuan'");
+        cap.origin.label = r.string("name").value_or(
+            fmt::format("{} per {}", to_string(cap.who), to_string(cap.period)));
+        m_rules.caps.push_back(std::move(cap));
+    }
+}
+
+void Parser::read_time_limits(const toml::table& root) {
+    const auto keys = with(condition_keys(Scope::submission, false), {"name", "days"});
+    for (const auto* t : table_array(root, "time_limit")) {
+        check_keys(*t, keys, "[[time_limit]]", m_diags);
+        TableReader r(*t, "[[time_limit]]", m_diags);
+        TimeLimit limit;
+        limit.when = read_condition(r, Scope::submission, false);
+        limit.origin = origin(r, "time_limit", limit.when);
+        if (!r.has("days")) r.error("days", "[[time_limit]] needs 'days = N'");
+        limit.days = static_cast<int>(r.integer("days", 0, 3660).value_or(0));
+        m_rules.time_limits.push_back(std::move(limit));
+    }
+}
+
+void Parser::read_rule_sections(const toml::table& root) {
+    read_adoption_rules(root);
+    read_submission_rules(root);
+    read_quotas(root);
+    read_caps(root);
+    read_time_limits(root);
+}
+
+void Parser::check_overlaps() {
+    // Exactly one [[base]] (or [[flat]], or [[time_limit]]) applies, the most specific. Two
+    // rules of equal specificity that some adoption satisfies both would make the choice
+    // depend on file order, so the file is refused instead.
+    auto check = [&](std::string_view section, const auto& rules) {
+        for (std::size_t j = 1; j < rules.size(); ++j) {
+            for (std::size_t i = 0; i < j; ++i) {
+                const auto &a = rules[i].when, &b = rules[j].when;
+                if (specificity(a) != specificity(b)) continue;
+                if (!can_overlap(a, b, m_rules.vocabulary)) continue;
+                const bool same = a.describe(m_rules.vocabulary) == b.describe(m_rules.vocabulary);
+                m_diags.add(rules[j].origin.line, 0,
+                            same
+                                ? fmt::format("[[{}]] has the same conditions as the [[{}]] at "
+                                              "line {} ({}); merge them or tell them apart",
+                                              section, section, rules[i].origin.line,
+                                              b.describe(m_rules.vocabulary))
+                                : fmt::format("[[{}]] ({}) overlaps the [[{}]] at line {} ({}): "
+                                              "both can match the same {} and neither is more "
+                                              "specific; add a condition to one of them",
+                                              section, b.describe(m_rules.vocabulary), section,
+                                              rules[i].origin.line, a.describe(m_rules.vocabulary),
+                                              section == "time_limit" ? "submission" : "adoption"));
+            }
+        }
+    };
+    check("base", m_rules.bases);
+    check("flat", m_rules.flats);
+    check("time_limit", m_rules.time_limits);
+}
+
+}  // namespace infotally::rules::detail

@@ -1,0 +1,374 @@
+#include "lib/rules/scoring.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "lib/rules/scoring_detail.hpp"
+
+namespace infotally::rules {
+namespace detail {
+namespace {
+
+// The most specific matching rule of a pick-one section ([[base]], [[flat]]); on equal
+// specificity the earlier rule, though check_rules refuses files where that can happen.
+const AdoptionRule* most_specific(const std::vector<AdoptionRule>& rules,
+                                  const model::Submission& s, const model::Adoption& a) {
+    const AdoptionRule* best = nullptr;
+    for (const auto& r : rules) {
+        if (!r.when.matches(s, a)) continue;
+        if (!best || specificity(best->when) < specificity(r.when)) best = &r;
+    }
+    return best;
+}
+
+Amount score_one(const Rules& rules, const model::Submission& s, const model::Adoption& a,
+                 const Explainer& ex) {
+    if (const AdoptionRule* flat = most_specific(rules.flats, s, a)) {
+        if (ex)
+            ex.add(fmt::format("固定分 flat {}: {}, no other rule applies", rule_text(flat->origin),
+                               amount_text(flat->points, flat->yuan)),
+                   flat->points, flat->yuan);
+        return {flat->points, flat->yuan};
+    }
+    Amount total;
+    if (const AdoptionRule* base = most_specific(rules.bases, s, a)) {
+        total = {base->points, base->yuan};
+        if (ex)
+            ex.add(fmt::format("基础分 base {}: {}", rule_text(base->origin),
+                               amount_text(base->points, base->yuan)),
+                   base->points, base->yuan);
+    } else {
+        if (ex) ex.add("无基础分 no [[base]] rule matches this adoption: 0", {}, {});
+    }
+    for (const auto& b : rules.bonuses) {
+        if (b.stage != Stage::before_factors || !b.when.matches(s, a)) continue;
+        total.points += b.points;
+        total.yuan += b.yuan;
+        if (ex)
+            ex.add(fmt::format("加分 bonus {}: {}", rule_text(b.origin),
+                               amount_text(b.points, b.yuan)),
+                   b.points, b.yuan);
+    }
+    for (const auto& f : rules.factors) {
+        if (!f.when.matches(s, a)) continue;
+        Amount before = total;
+        total.points = total.points * f.factor;
+        total.yuan = total.yuan * f.factor;
+        if (ex) {
+            std::string change = before.points.str() + " → " + total.points.str();
+            if (!before.yuan.is_zero())
+                change += fmt::format(" 分, {} → {} 元", before.yuan.str(), total.yuan.str());
+            if (ex)
+                ex.add(fmt::format("倍数 factor ×{} {}: {}", f.factor.str(), rule_text(f.origin),
+                                   change),
+                       total.points - before.points, total.yuan - before.yuan);
+        }
+    }
+    for (const auto& b : rules.bonuses) {
+        if (b.stage != Stage::after_factors || !b.when.matches(s, a)) continue;
+        total.points += b.points;
+        total.yuan += b.yuan;
+        if (ex)
+            ex.add(fmt::format("加分 bonus (after factors) {}: {}", rule_text(b.origin),
+                               amount_text(b.points, b.yuan)),
+                   b.points, b.yuan);
+    }
+    return total;
+}
+
+// Under policy = "highest": the adoption that counts.
+std::size_t highest(const std::vector<Amount>& amounts,
+                    const std::vector<model::Adoption>& adoptions) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < amounts.size(); ++i) {
+        auto key = [&](std::size_t k) {
+            // larger score first; then earlier date, then lower id
+            return std::make_tuple(amounts[k].points, amounts[k].yuan,
+                                   -adoptions[k].adopted_on.days_since_epoch(), -adoptions[k].id);
+        };
+        if (key(best) < key(i)) best = i;
+    }
+    return best;
+}
+
+}  // namespace
+
+void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
+                std::vector<model::Decimal>& out) {
+    __extension__ typedef __int128 Wide;  // hundredths × ten-thousandths
+    const std::size_t n = shares.size();
+    out.assign(n, model::Decimal{});
+    if (n == 1 && shares[0] == model::Ratio::one()) {
+        out[0] = total;
+        return;
+    }
+    Wide sum = 0;
+    for (auto r : shares) sum += r.ten_thousandths();
+    if (n == 0 || sum <= 0) return;
+    const bool negative = total.hundredths() < 0;
+    const Wide whole = negative ? -static_cast<Wide>(total.hundredths()) : total.hundredths();
+    Wide handed = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Wide q = whole * shares[i].ten_thousandths() / sum;
+        handed += q;
+        out[i] = model::Decimal::from_hundredths(static_cast<std::int64_t>(negative ? -q : q));
+    }
+    // Fewer leftover cents than parts: hand each to the largest remainder not yet served,
+    // ties to the earlier part. `served` as a bit mask keeps this allocation-free for the
+    // handful of co-authors a piece has; beyond 64 parts fall back to model::split.
+    if (n > 64) {
+        out = model::split(total, shares);
+        return;
+    }
+    std::uint64_t served = 0;
+    for (; handed < whole; ++handed) {
+        std::size_t best = n;
+        Wide best_remainder = -1;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (served & (std::uint64_t{1} << i)) continue;
+            const Wide r = whole * shares[i].ten_thousandths() % sum;
+            if (r > best_remainder) {
+                best_remainder = r;
+                best = i;
+            }
+        }
+        served |= std::uint64_t{1} << best;
+        out[best] += model::Decimal::from_hundredths(negative ? -1 : 1);
+    }
+}
+
+std::string amount_text(model::Decimal points, model::Decimal yuan) {
+    if (points.is_zero() && yuan.is_zero()) return "0";
+    std::string out;
+    if (!points.is_zero()) out = signed_text(points) + "分";
+    if (!yuan.is_zero()) out += (out.empty() ? "" : " ") + signed_text(yuan) + "元";
+    return out;
+}
+
+std::string rule_text(const Origin& o) {
+    return fmt::format("[[{}]] line {} ({})", o.section, o.line, o.label);
+}
+
+AdoptionScoreCache::AdoptionScoreCache(const Rules& rules) : m_rules(rules) {
+    const std::size_t tag = static_cast<std::size_t>(Field::tag);
+    for (const auto* list : {&rules.bases, &rules.bonuses, &rules.factors, &rules.flats}) {
+        for (const auto& r : *list) {
+            for (const auto* tags : {&r.when.any_of[tag], &r.when.none_of[tag]})
+                for (const auto& t : *tags)
+                    if (std::find(m_tags.begin(), m_tags.end(), t) == m_tags.end())
+                        m_tags.push_back(t);
+            if (r.when.min_length || r.when.max_length) m_length_conditions.push_back(&r.when);
+        }
+    }
+}
+
+Amount AdoptionScoreCache::score(const model::Submission& s, const model::Adoption& a) {
+    // The key holds every input score_one() can see: single-valued fields verbatim, and for
+    // tags and length only which rule conditions they satisfy.
+    m_key.clear();
+    for (const auto& f : k_fields) {
+        if (f.field == Field::tag) continue;
+        m_key += field_value(f.field, s, &a);
+        m_key += '\x1f';
+    }
+    for (const auto& t : m_tags)
+        m_key += std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end() ? '1' : '0';
+    for (const Condition* c : m_length_conditions) {
+        const bool ok = s.length && (!c->min_length || *s.length >= *c->min_length) &&
+                        (!c->max_length || *s.length <= *c->max_length);
+        m_key += ok ? '1' : '0';
+    }
+    if (auto it = m_scores.find(m_key); it != m_scores.end()) return it->second;
+    const Amount amount = score_one(m_rules, s, a, Explainer{});
+    if (m_scores.size() < k_max_entries) m_scores.emplace(m_key, amount);
+    return amount;
+}
+
+std::vector<AdoptionScore> score_adoptions(const Rules& rules, const model::Submission& s,
+                                           const std::vector<model::Adoption>& adoptions,
+                                           bool explain, AdoptionScoreCache* cache) {
+    std::vector<AdoptionScore> out(adoptions.size());
+    std::vector<Amount> amounts(adoptions.size());
+    for (std::size_t i = 0; i < adoptions.size(); ++i) {
+        out[i].adoption_id = adoptions[i].id;
+        amounts[i] = !explain && cache ? cache->score(s, adoptions[i])
+                                       : score_one(rules, s, adoptions[i],
+                                                   Explainer{explain ? &out[i].lines : nullptr});
+        out[i].points = amounts[i].points;
+        out[i].yuan = amounts[i].yuan;
+    }
+    if (rules.policy != Policy::highest || adoptions.size() < 2) return out;
+    const std::size_t best = highest(amounts, adoptions);
+    for (std::size_t i = 0; i < adoptions.size(); ++i) {
+        if (i == best) continue;
+        if (explain) {
+            const auto& b = adoptions[best];
+            out[i].lines.push_back(
+                {fmt::format("不重复计分 not counted (policy = highest): adoption #{} ({}, {}) "
+                             "counts instead; this one would score {}",
+                             b.id, b.outlet, amount_text(amounts[best].points, amounts[best].yuan),
+                             amount_text(amounts[i].points, amounts[i].yuan)),
+                 -amounts[i].points, -amounts[i].yuan, 0});
+        }
+        out[i].counted = false;
+        out[i].points = {};
+        out[i].yuan = {};
+    }
+    return out;
+}
+
+SubmissionScore score_submission(const Rules& rules, const model::Submission& s,
+                                 const std::vector<model::Adoption>& adoptions, model::Date as_of,
+                                 bool explain) {
+    SubmissionScore out;
+    Explainer ex{explain ? &out.lines : nullptr};
+    for (const auto& r : rules.submission_rules) {
+        if (!r.when.matches_submission(s)) continue;
+        out.earned_points += r.points;
+        out.earned_yuan += r.yuan;
+        if (ex)
+            ex.add(fmt::format("报送分 submission {}: {}", rule_text(r.origin),
+                               amount_text(r.points, r.yuan)),
+                   r.points, r.yuan);
+    }
+    for (const auto& p : rules.penalties) {
+        const Condition& c = p.when;
+        if (!c.matches_submission(s)) continue;
+        if (c.late && *c.late != late(s)) continue;
+        if (c.missed && *c.missed != missed(s, adoptions, as_of)) continue;
+        if (c.overdue && *c.overdue != overdue(rules, s)) continue;
+        out.penalty_points += p.points;
+        out.penalty_yuan += p.yuan;
+        if (c.missed == true) {
+            out.missed_points += p.points;
+            out.missed_yuan += p.yuan;
+        }
+        if (ex)
+            ex.add(fmt::format("扣分 penalty {}: {}{}", rule_text(p.origin),
+                               amount_text(-p.points, -p.yuan),
+                               p.zero ? ", and the piece scores 0 (该条0分)" : ""),
+                   -p.points, -p.yuan);
+        out.zeroed = out.zeroed || p.zero;
+    }
+    if (out.zeroed && !(out.earned_points.is_zero() && out.earned_yuan.is_zero())) {
+        if (ex)
+            ex.add("该条0分 zeroed: submission points do not count", -out.earned_points,
+                   -out.earned_yuan);
+        out.earned_points = {};
+        out.earned_yuan = {};
+    }
+    out.points = out.earned_points - out.penalty_points;
+    out.yuan = out.earned_yuan - out.penalty_yuan;
+    return out;
+}
+
+PieceScore score_piece(const Rules& rules, const model::Submission& s,
+                       const std::vector<model::Adoption>& adoptions, model::Date as_of,
+                       bool explain, AdoptionScoreCache* cache) {
+    PieceScore out{score_submission(rules, s, adoptions, as_of, explain),
+                   score_adoptions(rules, s, adoptions, explain, cache)};
+    if (!out.submission.zeroed) return out;
+    for (auto& a : out.adoptions) {
+        if (a.points.is_zero() && a.yuan.is_zero()) continue;
+        if (explain)
+            a.lines.push_back({"该条0分 zeroed by a [[penalty]] on the submission (see its lines)",
+                               -a.points, -a.yuan, 0});
+        a.points = {};
+        a.yuan = {};
+    }
+    return out;
+}
+
+}  // namespace detail
+
+std::string signed_text(model::Decimal d) {
+    return (d.hundredths() >= 0 ? "+" : "") + d.str();
+}
+
+std::vector<AdoptionScore> score_adoptions(const Rules& rules, const model::Submission& s,
+                                           const std::vector<model::Adoption>& adoptions) {
+    return detail::score_adoptions(rules, s, adoptions, true);
+}
+
+SubmissionScore score_submission(const Rules& rules, const model::Submission& s,
+                                 const std::vector<model::Adoption>& adoptions, model::Date as_of) {
+    return detail::score_submission(rules, s, adoptions, as_of, true);
+}
+
+PieceScore score_piece(const Rules& rules, const model::Submission& s,
+                       const std::vector<model::Adoption>& adoptions, model::Date as_of) {
+    return detail::score_piece(rules, s, adoptions, as_of, true);
+}
+
+bool late(const model::Submission& s) {
+    return s.due_on && s.submitted_on > *s.due_on;
+}
+
+bool missed(const model::Submission& s, const std::vector<model::Adoption>& adoptions,
+            model::Date as_of) {
+    if (!s.due_on || !(as_of > *s.due_on)) return false;
+    return std::none_of(adoptions.begin(), adoptions.end(),
+                        [&](const model::Adoption& a) { return a.adopted_on <= as_of; });
+}
+
+bool overdue(const Rules& rules, const model::Submission& s, int* limit_days) {
+    const TimeLimit* best = nullptr;
+    for (const auto& t : rules.time_limits) {
+        if (!t.when.matches_submission(s)) continue;
+        if (!best || specificity(best->when) < specificity(t.when)) best = &t;
+    }
+    if (limit_days) *limit_days = best ? best->days : -1;
+    if (!best || !s.occurred_on) return false;
+    return s.submitted_on.days_since_epoch() - s.occurred_on->days_since_epoch() > best->days;
+}
+
+std::vector<model::Ratio> author_shares(const Rules& rules, const model::Submission& s) {
+    const std::size_t n = s.authors.size();
+    if (n == 0) return {};
+    if (rules.split == AuthorSplit::first) {
+        std::size_t first = 0;
+        for (std::size_t i = 1; i < n; ++i)
+            if (s.authors[i].position < s.authors[first].position) first = i;
+        std::vector<model::Ratio> out(n);
+        out[first] = model::Ratio::one();
+        return out;
+    }
+    if (rules.split == AuthorSplit::declared) {
+        bool all = std::all_of(s.authors.begin(), s.authors.end(),
+                               [](const model::Author& a) { return a.share.has_value(); });
+        std::int64_t sum = 0;
+        if (all)
+            for (const auto& a : s.authors)
+                sum += std::max<std::int64_t>(0, a.share->ten_thousandths());
+        if (all && sum > 0) {
+            // Declared shares are normalised so they sum to exactly 1 even if recorded as
+            // 0.3333 three times: split 1 in proportion to them.
+            std::vector<std::int64_t> weights;
+            for (const auto& a : s.authors)
+                weights.push_back(std::max<std::int64_t>(0, a.share->ten_thousandths()));
+            auto parts =
+                model::split(model::Decimal::from_hundredths(model::Ratio::k_scale), weights);
+            std::vector<model::Ratio> out;
+            for (auto p : parts) out.push_back(model::Ratio::from_ten_thousandths(p.hundredths()));
+            return out;
+        }
+    }
+    return model::equal_shares(n);
+}
+
+std::vector<AuthorCredit> credit_authors(const Rules& rules, const model::Submission& s,
+                                         model::Decimal points, model::Decimal yuan) {
+    auto shares = author_shares(rules, s);
+    std::vector<AuthorCredit> out;
+    if (shares.empty()) return out;
+    auto piece = model::split(model::Decimal::whole(1), shares);
+    auto p = model::split(points, shares);
+    auto y = model::split(yuan, shares);
+    for (std::size_t i = 0; i < shares.size(); ++i)
+        out.push_back({s.authors[i].person_id, s.authors[i].name, shares[i], piece[i], p[i], y[i]});
+    return out;
+}
+
+}  // namespace infotally::rules

@@ -1,0 +1,303 @@
+// Submissions (with their authors) and adoptions.
+#include <variant>
+
+#include <fmt/format.h>
+
+#include "lib/store/store.hpp"
+
+namespace infotally::store {
+namespace {
+
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) {
+        if (!out.empty()) out += ',';
+        out += t;
+    }
+    return out;
+}
+
+std::vector<std::string> split_tags(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto comma = text.find(',', start);
+        if (comma == std::string::npos) comma = text.size();
+        if (comma > start) out.push_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+std::optional<std::string> iso(const std::optional<model::Date>& d) {
+    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
+}
+
+std::optional<model::Date> date_or_none(const std::optional<std::string>& text) {
+    return text ? model::Date::parse(*text) : std::nullopt;
+}
+
+constexpr const char* k_submission_columns =
+    "SELECT s.id, s.title, s.kind, s.category, s.dept_id, d.code, d.name, s.submitted_on, "
+    "s.length, s.destination, s.occurred_on, s.due_on, s.tags "
+    "FROM submissions s JOIN departments d ON d.id = s.dept_id ";
+
+model::Submission read_submission(const Statement& st) {
+    model::Submission s;
+    s.id = st.int64(0);
+    s.title = st.text(1);
+    s.kind = st.text(2);
+    s.category = st.text(3);
+    s.dept_id = st.int64(4);
+    s.dept_code = st.text(5);
+    s.dept_name = st.text(6);
+    s.submitted_on = model::Date::parse(st.text(7)).value_or(model::Date());
+    s.length = st.opt_int64(8);
+    s.destination = st.text(9);
+    s.occurred_on = date_or_none(st.opt_text(10));
+    s.due_on = date_or_none(st.opt_text(11));
+    s.tags = split_tags(st.text(12));
+    return s;
+}
+
+constexpr const char* k_adoption_columns =
+    "SELECT a.id, a.submission_id, a.outlet_id, o.name, o.level, o.media, a.adopted_on, a.form, "
+    "a.placement, a.endorsement, a.fee FROM adoptions a JOIN outlets o ON o.id = a.outlet_id ";
+
+model::Adoption read_adoption(const Statement& st) {
+    model::Adoption a;
+    a.id = st.int64(0);
+    a.submission_id = st.int64(1);
+    a.outlet_id = st.int64(2);
+    a.outlet = st.text(3);
+    a.level = st.text(4);
+    a.media = st.text(5);
+    a.adopted_on = model::Date::parse(st.text(6)).value_or(model::Date());
+    a.form = st.text(7);
+    a.placement = st.text(8);
+    a.endorsement = st.text(9);
+    if (auto fee = st.opt_int64(10)) a.fee = model::Decimal::from_hundredths(*fee);
+    return a;
+}
+
+// WHERE clause and its parameters for a RecordFilter; `date_column` is the record's own date.
+struct Where {
+    std::string sql;
+    std::vector<std::variant<std::int64_t, std::string>> params;
+};
+
+Where where_for(const RecordFilter& f, const char* date_column, const char* submission_column) {
+    Where w;
+    auto add = [&](std::string clause, std::variant<std::int64_t, std::string> value) {
+        w.sql += w.sql.empty() ? "WHERE " : " AND ";
+        w.sql += clause;
+        w.params.push_back(std::move(value));
+    };
+    if (f.from) add(fmt::format("{} >= ?", date_column), f.from->iso());
+    if (f.to) add(fmt::format("{} <= ?", date_column), f.to->iso());
+    if (f.dept_id) add("s.dept_id = ?", *f.dept_id);
+    if (f.person_id)
+        add(fmt::format("{} IN (SELECT submission_id FROM authorships WHERE person_id = ?)",
+                        submission_column),
+            *f.person_id);
+    if (f.submission_id) add(fmt::format("{} = ?", submission_column), *f.submission_id);
+    return w;
+}
+
+void bind_all(Statement& st, const Where& w) {
+    for (std::size_t i = 0; i < w.params.size(); ++i)
+        std::visit([&](const auto& v) { st.bind(static_cast<int>(i + 1), v); }, w.params[i]);
+}
+
+}  // namespace
+
+std::vector<model::Author> Store::authors_of(model::Id submission_id) {
+    std::vector<model::Author> out;
+    auto st = m_conn->prepare(
+        "SELECT au.person_id, p.name, au.position, au.share FROM authorships au "
+        "JOIN people p ON p.id = au.person_id WHERE au.submission_id = ? ORDER BY au.position");
+    st.bind(1, submission_id);
+    while (st.step()) {
+        model::Author a;
+        a.person_id = st.int64(0);
+        a.name = st.text(1);
+        a.position = static_cast<int>(st.int64(2));
+        if (auto share = st.opt_int64(3)) a.share = model::Ratio::from_ten_thousandths(*share);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+void Store::write_authors(const model::Submission& s) {
+    m_conn->prepare("DELETE FROM authorships WHERE submission_id = ?").bind(1, s.id).run();
+    auto st = m_conn->prepare(
+        "INSERT INTO authorships (submission_id, position, person_id, share) VALUES (?, ?, ?, ?)");
+    int position = 1;
+    for (const auto& a : s.authors) {
+        st.bind(1, s.id).bind(2, position++).bind(3, a.person_id);
+        if (a.share) st.bind(4, a.share->ten_thousandths());
+        else st.bind_null(4);
+        st.run();
+    }
+}
+
+model::Id Store::insert_submission(const model::Submission& in) {
+    model::Submission s = in;
+    s.id = next_record_id();
+    m_conn
+        ->prepare(
+            "INSERT INTO submissions (id, title, kind, category, dept_id, submitted_on, length, "
+            "destination, occurred_on, due_on, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, s.id)
+        .bind(2, s.title)
+        .bind(3, s.kind)
+        .bind(4, s.category)
+        .bind(5, s.dept_id)
+        .bind(6, s.submitted_on.iso())
+        .bind(7, s.length)
+        .bind(8, s.destination)
+        .bind(9, iso(s.occurred_on))
+        .bind(10, iso(s.due_on))
+        .bind(11, join_tags(s.tags))
+        .run();
+    write_authors(s);
+    return s.id;
+}
+
+void Store::update_submission(const model::Submission& s) {
+    m_conn
+        ->prepare(
+            "UPDATE submissions SET title = ?, kind = ?, category = ?, dept_id = ?, submitted_on = ?, "
+            "length = ?, destination = ?, occurred_on = ?, due_on = ?, tags = ? WHERE id = ?")
+        .bind(1, s.title)
+        .bind(2, s.kind)
+        .bind(3, s.category)
+        .bind(4, s.dept_id)
+        .bind(5, s.submitted_on.iso())
+        .bind(6, s.length)
+        .bind(7, s.destination)
+        .bind(8, iso(s.occurred_on))
+        .bind(9, iso(s.due_on))
+        .bind(10, join_tags(s.tags))
+        .bind(11, s.id)
+        .run();
+    write_authors(s);
+}
+
+void Store::delete_submission(model::Id id) {
+    m_conn->prepare("DELETE FROM adoptions WHERE submission_id = ?").bind(1, id).run();
+    m_conn->prepare("DELETE FROM authorships WHERE submission_id = ?").bind(1, id).run();
+    m_conn->prepare("DELETE FROM submissions WHERE id = ?").bind(1, id).run();
+}
+
+std::optional<model::Submission> Store::submission(model::Id id) {
+    auto st = m_conn->prepare(std::string(k_submission_columns) + "WHERE s.id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    auto s = read_submission(st);
+    s.authors = authors_of(s.id);
+    return s;
+}
+
+std::vector<model::Submission> Store::submissions(const RecordFilter& filter) {
+    auto w = where_for(filter, "s.submitted_on", "s.id");
+    auto st = m_conn->prepare(std::string(k_submission_columns) + w.sql + " ORDER BY s.submitted_on, s.id");
+    bind_all(st, w);
+    std::vector<model::Submission> out;
+    while (st.step()) out.push_back(read_submission(st));
+    for (auto& s : out) s.authors = authors_of(s.id);
+    return out;
+}
+
+model::Id Store::insert_adoption(const model::Adoption& in) {
+    const auto id = next_record_id();
+    m_conn
+        ->prepare(
+            "INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on, form, placement, "
+            "endorsement, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, in.submission_id)
+        .bind(3, in.outlet_id)
+        .bind(4, in.adopted_on.iso())
+        .bind(5, in.form)
+        .bind(6, in.placement)
+        .bind(7, in.endorsement)
+        .bind(8, in.fee ? std::optional<std::int64_t>(in.fee->hundredths()) : std::nullopt)
+        .run();
+    return id;
+}
+
+void Store::update_adoption(const model::Adoption& a) {
+    m_conn
+        ->prepare(
+            "UPDATE adoptions SET submission_id = ?, outlet_id = ?, adopted_on = ?, form = ?, "
+            "placement = ?, endorsement = ?, fee = ? WHERE id = ?")
+        .bind(1, a.submission_id)
+        .bind(2, a.outlet_id)
+        .bind(3, a.adopted_on.iso())
+        .bind(4, a.form)
+        .bind(5, a.placement)
+        .bind(6, a.endorsement)
+        .bind(7, a.fee ? std::optional<std::int64_t>(a.fee->hundredths()) : std::nullopt)
+        .bind(8, a.id)
+        .run();
+}
+
+void Store::delete_adoption(model::Id id) {
+    m_conn->prepare("DELETE FROM adoptions WHERE id = ?").bind(1, id).run();
+}
+
+std::optional<model::Adoption> Store::adoption(model::Id id) {
+    auto st = m_conn->prepare(std::string(k_adoption_columns) + "WHERE a.id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return read_adoption(st);
+}
+
+std::vector<model::Adoption> Store::adoptions(const RecordFilter& filter) {
+    auto w = where_for(filter, "a.adopted_on", "a.submission_id");
+    auto st = m_conn->prepare(std::string(k_adoption_columns) +
+                              "JOIN submissions s ON s.id = a.submission_id " + w.sql +
+                              " ORDER BY a.adopted_on, a.id");
+    bind_all(st, w);
+    std::vector<model::Adoption> out;
+    while (st.step()) out.push_back(read_adoption(st));
+    return out;
+}
+
+int Store::adoption_count(model::Id submission_id) {
+    auto st = m_conn->prepare("SELECT count(*) FROM adoptions WHERE submission_id = ?");
+    st.bind(1, submission_id);
+    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+}
+
+std::optional<model::Date> Store::earliest_adoption(model::Id submission_id) {
+    auto st = m_conn->prepare("SELECT min(adopted_on) FROM adoptions WHERE submission_id = ?");
+    st.bind(1, submission_id);
+    if (!st.step()) return std::nullopt;
+    return date_or_none(st.opt_text(0));
+}
+
+void Store::for_each_submission(
+    const model::Date& from, const model::Date& to,
+    const std::function<void(const model::Submission&, const std::vector<model::Adoption>&)>& visit) {
+    auto subs = m_conn->prepare(
+        std::string(k_submission_columns) +
+        "WHERE s.submitted_on BETWEEN ?1 AND ?2 OR s.id IN "
+        "(SELECT submission_id FROM adoptions WHERE adopted_on BETWEEN ?1 AND ?2) ORDER BY s.id");
+    subs.bind(1, from.iso()).bind(2, to.iso());
+    auto adopts = m_conn->prepare(std::string(k_adoption_columns) +
+                                  "WHERE a.submission_id = ? ORDER BY a.adopted_on, a.id");
+    std::vector<model::Adoption> adoptions;
+    while (subs.step()) {
+        auto s = read_submission(subs);
+        s.authors = authors_of(s.id);
+        adoptions.clear();
+        adopts.bind(1, s.id);
+        while (adopts.step()) adoptions.push_back(read_adoption(adopts));
+        adopts.reset();
+        visit(s, adoptions);
+    }
+}
+
+}  // namespace infotally::store

@@ -1,0 +1,91 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: a connection, prepared statements with bound
+// parameters (the only way values reach SQL), and transactions that roll back unless committed.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace infotally::store {
+
+class Statement;
+
+class Connection {
+public:
+    enum class Mode { read_write, create };
+    Connection(const std::string& path, Mode mode);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    void exec(std::string_view sql);  // one or more statements, no parameters
+    Statement prepare(std::string_view sql);
+    std::int64_t last_insert_id() const;
+    int changes() const;
+    const std::string& path() const { return m_path; }
+    sqlite3* handle() const { return m_db; }
+
+    // Throws the right infotally error for a failed SQLite call: "busy", "read-only", "disk full",
+    // "not a database", or an internal error naming the statement.
+    [[noreturn]] void fail(int rc, std::string_view context) const;
+
+private:
+    sqlite3* m_db = nullptr;
+    std::string m_path;
+};
+
+class Statement {
+public:
+    Statement(Connection& conn, sqlite3_stmt* stmt, std::string_view sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
+    Statement(const Statement&) = delete;
+
+    // Bind by 1-based index. Chainable.
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement& bind(int index, std::string_view text);
+    Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind_null(int index);
+    template <typename T>
+    Statement& bind(int index, const std::optional<T>& value) {
+        return value ? bind(index, *value) : bind_null(index);
+    }
+
+    bool step();  // true while a row is available
+    void run();   // step once, expecting no row
+    void reset();
+
+    std::int64_t int64(int column) const;
+    std::string text(int column) const;
+    bool is_null(int column) const;
+    std::optional<std::int64_t> opt_int64(int column) const;
+    std::optional<std::string> opt_text(int column) const;
+
+private:
+    Connection* m_conn;
+    sqlite3_stmt* m_stmt;
+    std::string m_sql;
+};
+
+// BEGIN IMMEDIATE on construction (so a writer waits for the busy timeout up front instead of
+// failing half-way); ROLLBACK on destruction unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(Connection& conn);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void commit();
+
+private:
+    Connection& m_conn;
+    bool m_done = false;
+};
+
+}  // namespace infotally::store

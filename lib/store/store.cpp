@@ -1,0 +1,196 @@
+#include "lib/store/store.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "lib/model/error.hpp"
+#include "lib/store/migrations.hpp"
+
+namespace infotally::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+// 'INFT': marks a SQLite file as an infotally ledger, so another program's database is refused.
+constexpr std::int64_t k_application_id = 0x494E4654;
+
+int latest_version() { return migrations().empty() ? 0 : migrations().back().version; }
+
+std::string now_iso() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::int64_t pragma_int(Connection& c, std::string_view pragma) {
+    auto st = c.prepare(fmt::format("PRAGMA {}", pragma));
+    return st.step() ? st.int64(0) : 0;
+}
+
+void configure(Connection& c) {
+    c.exec("PRAGMA foreign_keys = ON");
+    // NORMAL is durable in WAL mode across application crashes; only a power loss can lose the
+    // last transactions, never corrupt the file.
+    c.exec("PRAGMA synchronous = NORMAL");
+}
+
+// Checks that the first bytes of an existing file say "SQLite format 3": an empty or foreign
+// file is refused before SQLite is allowed to touch (or initialise) it.
+void check_header(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw LedgerError(fmt::format("cannot read the ledger {}", path),
+                          "check the file's permissions, or pass --db with another path");
+    char header[16] = {};
+    in.read(header, sizeof header);
+    if (in.gcount() == 0)
+        throw LedgerError(fmt::format("{} is an empty file, not an infotally ledger", path),
+                          "remove it and run 'infotally init', or pass --db with your ledger's path");
+    if (in.gcount() < 16 || std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
+        throw LedgerError(fmt::format("{} is not an infotally ledger (not a SQLite database)", path),
+                          "pass --db with the path of your ledger, or create one with 'infotally init'");
+}
+
+}  // namespace
+
+std::string resolve_ledger_path(const std::optional<std::string>& flag) {
+    if (flag && !flag->empty()) return *flag;
+    if (const char* env = std::getenv("INFOTALLY_DB"); env && *env) return env;
+    return "infotally.db";
+}
+
+Store Store::create(const std::string& path, const std::string& unit_name) {
+    std::error_code ec;
+    if (fs::exists(path, ec))
+        throw InputError(fmt::format("a ledger already exists at {}", path),
+                         "use it as it is, or pass --db with a new file name");
+    auto parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec))
+        throw LedgerError(fmt::format("cannot create the ledger {}: the folder {} does not exist", path,
+                                      parent.string()),
+                          "create the folder first, or pass --db with another path");
+    auto conn = std::make_unique<Connection>(path, Connection::Mode::create);
+    Store store(std::move(conn));
+    try {
+        auto& c = *store.m_conn;
+        c.exec("PRAGMA journal_mode = WAL");
+        configure(c);
+        c.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+        store.migrate();
+        Transaction tx(c);
+        c.prepare("INSERT INTO unit (id, name, created_at) VALUES (1, ?, ?)")
+            .bind(1, unit_name)
+            .bind(2, now_iso())
+            .run();
+        tx.commit();
+    } catch (...) {
+        // Leave no half-made ledger behind.
+        store.m_conn.reset();
+        fs::remove(path, ec);
+        fs::remove(path + "-wal", ec);
+        fs::remove(path + "-shm", ec);
+        throw;
+    }
+    return store;
+}
+
+Store Store::open(const std::string& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+        throw LedgerError(fmt::format("{} is a folder, not a ledger file", path),
+                          "pass --db with the path of a ledger file");
+    if (!fs::exists(path, ec))
+        throw LedgerError(fmt::format("there is no ledger at {}", path),
+                          "create one with 'infotally init', or pass --db (or set INFOTALLY_DB) "
+                          "to use another");
+    check_header(path);
+    Store store(std::make_unique<Connection>(path, Connection::Mode::read_write));
+    auto& c = *store.m_conn;
+    configure(c);
+    const auto app_id = pragma_int(c, "application_id");
+    if (app_id != k_application_id)
+        throw LedgerError(fmt::format("{} is a SQLite database, but not an infotally ledger", path),
+                          "pass --db with the path of your ledger, or create one with 'infotally init'");
+    const auto version = pragma_int(c, "user_version");
+    if (version > latest_version())
+        throw LedgerError(fmt::format("the ledger {} was written by a newer infotally (schema {}; this "
+                                      "one knows up to {})",
+                                      path, version, latest_version()),
+                          "upgrade infotally; the ledger was not changed");
+    {
+        auto st = c.prepare("PRAGMA quick_check");
+        if (st.step() && st.text(0) != "ok")
+            throw LedgerError(fmt::format("the ledger {} failed its integrity check: {}", path, st.text(0)),
+                              "restore it from a backup (infotally backup); nothing was written");
+    }
+    if (version < latest_version()) store.migrate();
+    return store;
+}
+
+void Store::migrate() {
+    auto& c = *m_conn;
+    Transaction tx(c);
+    const auto current = pragma_int(c, "user_version");
+    for (const auto& m : migrations()) {
+        if (m.version <= current) continue;
+        c.exec(m.sql);
+        c.exec(fmt::format("PRAGMA user_version = {}", m.version));
+    }
+    tx.commit();
+}
+
+std::string Store::unit_name() {
+    auto st = m_conn->prepare("SELECT name FROM unit WHERE id = 1");
+    return st.step() ? st.text(0) : std::string();
+}
+
+model::Id Store::next_record_id() {
+    auto st = m_conn->prepare(
+        "UPDATE counters SET value = value + 1 WHERE name = 'record_id' RETURNING value");
+    if (!st.step()) throw LedgerError("the ledger has no record counter", "restore it from a backup");
+    return st.int64(0);
+}
+
+RecordKind Store::record_kind(model::Id id) {
+    auto st = m_conn->prepare(
+        "SELECT 1 FROM submissions WHERE id = ?1 UNION ALL SELECT 2 FROM adoptions WHERE id = ?1");
+    st.bind(1, id);
+    if (!st.step()) return RecordKind::none;
+    return st.int64(0) == 1 ? RecordKind::submission : RecordKind::adoption;
+}
+
+void Store::set_rules(const StoredRules& r) {
+    m_conn
+        ->prepare(
+            "INSERT INTO rules (year, source_name, toml, set_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (year) DO UPDATE SET source_name = excluded.source_name, "
+            "toml = excluded.toml, set_at = excluded.set_at")
+        .bind(1, r.year)
+        .bind(2, r.source_name)
+        .bind(3, r.toml)
+        .bind(4, r.set_at.empty() ? now_iso() : r.set_at)
+        .run();
+}
+
+std::optional<StoredRules> Store::rules_for_year(int year) {
+    auto st = m_conn->prepare("SELECT year, source_name, toml, set_at FROM rules WHERE year = ?");
+    st.bind(1, year);
+    if (!st.step()) return std::nullopt;
+    return StoredRules{static_cast<int>(st.int64(0)), st.text(1), st.text(2), st.text(3)};
+}
+
+std::vector<int> Store::rules_years() {
+    std::vector<int> out;
+    auto st = m_conn->prepare("SELECT year FROM rules ORDER BY year");
+    while (st.step()) out.push_back(static_cast<int>(st.int64(0)));
+    return out;
+}
+
+}  // namespace infotally::store

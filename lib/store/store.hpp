@@ -1,0 +1,111 @@
+#pragma once
+// The ledger: one SQLite file. The only place in infotally that speaks SQL. Every method that
+// writes expects the caller to hold a Transaction (Store::transaction()), so one command is
+// one transaction, whatever it touches.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/model/date.hpp"
+#include "lib/model/records.hpp"
+#include "lib/store/sqlite.hpp"
+
+namespace infotally::store {
+
+// Where the ledger is: --db, then $INFOTALLY_DB, then ./infotally.db.
+std::string resolve_ledger_path(const std::optional<std::string>& flag);
+
+struct RecordFilter {
+    std::optional<model::Date> from, to;  // inclusive, on the record's own date
+    std::optional<model::Id> dept_id;
+    std::optional<model::Id> person_id;   // submissions this person co-wrote
+    std::optional<model::Id> submission_id;
+};
+
+struct StoredRules {
+    int year = 0;
+    std::string source_name;
+    std::string toml;
+    std::string set_at;
+};
+
+enum class RecordKind { none, submission, adoption };
+
+class Store {
+public:
+    // Creates a new ledger at `path` (refuses if one is there) with the given unit name.
+    static Store create(const std::string& path, const std::string& unit_name);
+    // Opens an existing ledger: refuses a missing file, an empty or non-SQLite file, another
+    // program's database, a ledger from a newer infotally, or one failing quick_check.
+    // Applies pending migrations.
+    static Store open(const std::string& path);
+
+    Connection& connection() { return *m_conn; }
+    Transaction transaction() { return Transaction(*m_conn); }
+    const std::string& path() const { return m_conn->path(); }
+
+    // unit
+    std::string unit_name();
+
+    // departments
+    model::Id add_department(const std::string& code, const std::string& name);
+    std::optional<model::Department> find_department(const std::string& code_or_name);
+    std::optional<model::Department> department(model::Id id);
+    std::vector<model::Department> departments();
+    void retire_department(model::Id id, const model::Date& on);
+    void update_department(const model::Department& dept);
+
+    // people
+    model::Id add_person(const std::string& name, model::Id dept_id, const model::Date& since);
+    std::optional<model::Person> find_person(const std::string& name);
+    std::vector<model::Person> people();
+    void add_membership(model::Id person_id, model::Id dept_id, const model::Date& since);
+
+    // outlets
+    model::Id add_outlet(const model::Outlet& outlet);
+    std::optional<model::Outlet> find_outlet(const std::string& name);
+    std::optional<model::Outlet> outlet(model::Id id);
+    std::vector<model::Outlet> outlets();
+
+    // records (submissions and adoptions share one numbering)
+    RecordKind record_kind(model::Id id);
+    model::Id next_record_id();
+
+    model::Id insert_submission(const model::Submission& s);  // assigns the id
+    void update_submission(const model::Submission& s);
+    void delete_submission(model::Id id);  // and its adoptions and authorships
+    std::optional<model::Submission> submission(model::Id id);
+    std::vector<model::Submission> submissions(const RecordFilter& filter);
+
+    model::Id insert_adoption(const model::Adoption& a);  // assigns the id
+    void update_adoption(const model::Adoption& a);
+    void delete_adoption(model::Id id);
+    std::optional<model::Adoption> adoption(model::Id id);
+    std::vector<model::Adoption> adoptions(const RecordFilter& filter);
+    int adoption_count(model::Id submission_id);
+    std::optional<model::Date> earliest_adoption(model::Id submission_id);
+
+    // Streams, in submission order, every submission that was submitted in [from, to] or has an
+    // adoption dated in [from, to], each with ALL its adoptions. Memory stays bounded by one
+    // submission at a time.
+    void for_each_submission(const model::Date& from, const model::Date& to,
+                             const std::function<void(const model::Submission&,
+                                                      const std::vector<model::Adoption>&)>& visit);
+
+    // rules
+    void set_rules(const StoredRules& rules);
+    std::optional<StoredRules> rules_for_year(int year);
+    std::vector<int> rules_years();
+
+private:
+    explicit Store(std::unique_ptr<Connection> conn) : m_conn(std::move(conn)) {}
+    void migrate();
+    std::vector<model::Author> authors_of(model::Id submission_id);
+    void write_authors(const model::Submission& s);
+
+    std::unique_ptr<Connection> m_conn;
+};
+
+}  // namespace infotally::store
