@@ -126,6 +126,10 @@ def build(run, rng):
                 args += ["--author", a]
         if kind == "info" and rng.random() < 0.3:
             args += ["--destination", "direct"]
+        if kind == "info":  # the event it reports, for the time limits (时限)
+            args += ["--occurred", f"{YEAR}-{month:02d}-{max(1, day - rng.choice([0, 1, 1, 2, 2, 3, 4, 6])):02d}"]
+            if rng.random() < 0.2:
+                args += ["--tag", "重要"]
         sid = run(*args)
         submissions += 1
         # About 250 adoptions: most adopted pieces once, a few twice at different levels.

@@ -1,6 +1,8 @@
 // The rules file `infotally init` stores for a new year. The vocabulary is written out from
 // default_vocabulary() so the two cannot drift apart; the rest is a modest starting point an
-// officer edits to match the unit's own 考核办法.
+// officer edits to match the unit's own 考核办法. Everything a recording command can store
+// (declared shares, form, placement, endorsement) scores something by default, so nothing an
+// officer records is silently ignored.
 #include <fmt/format.h>
 
 #include "lib/rules/rules.hpp"
@@ -67,7 +69,7 @@ constexpr std::string_view k_body = R"(
 # "equal", "declared" (the shares recorded with the piece; equal if none) or "first".
 # ---------------------------------------------------------------------------
 [authors]
-split = "equal"
+split = "declared"
 
 # ---------------------------------------------------------------------------
 # 基础分 Base points per adoption. 每次采用只适用一条 [[base]]：条件最具体的那条
@@ -91,6 +93,56 @@ points = 3
 level = "县级"
 points = 1
 
+# ---------------------------------------------------------------------------
+# 倍数 Factors: 所有匹配的倍数相乘 (all matching factors multiply).
+# 简讯减半，综合采用 ×0.6；头版或头条 ×2，头版头条或整版 ×3。
+# A brief item scores half, a piece merged into a roundup 0.6; front page or lead story
+# doubles, front-page lead or a full page triples.
+# ---------------------------------------------------------------------------
+[[factor]]
+form = "简讯"
+factor = 0.5
+
+[[factor]]
+form = "综合"
+factor = 0.6
+
+[[factor]]
+placement = ["头版", "头条"]
+factor = 2
+
+[[factor]]
+placement = ["头版头条", "整版"]
+factor = 3
+
+# ---------------------------------------------------------------------------
+# 领导批示加分 Leader endorsement (批示) bonuses, added after the factors.
+# ---------------------------------------------------------------------------
+[[bonus]]
+endorsement = "中央领导"
+points = 20
+stage = "after_factors"
+
+[[bonus]]
+endorsement = "省领导"
+points = 10
+stage = "after_factors"
+
+[[bonus]]
+endorsement = "市领导"
+points = 5
+stage = "after_factors"
+
+[[bonus]]
+endorsement = "市两办领导"
+points = 3
+stage = "after_factors"
+
+[[bonus]]
+endorsement = "县领导"
+points = 2
+stage = "after_factors"
+
 # 以下为常见写法示例，去掉行首的 # 即可启用。
 # Common additions, commented out: remove the leading # to use them.
 #
@@ -99,15 +151,9 @@ points = 1
 # outlet = "人民日报"
 # points = 50
 #
-# 领导批示加分，在倍数之后加 Endorsement bonus, added after the multipliers.
-# [[bonus]]
-# endorsement = "省领导"
-# points = 40
-# stage = "after_factors"
-#
-# 倍数 Factor: 头版、头条 ×2; 简讯 ×0.5; 调研 ×2. All matching factors multiply.
+# 调研文章 ×2 (category 调研).
 # [[factor]]
-# placement = ["头版", "头条"]
+# category = "调研"
 # factor = 2
 #
 # 固定分 Flat: 新华社通稿 200 分，不再加分、不乘倍数 (replaces every other rule).

@@ -5,7 +5,7 @@
 #include <map>
 
 #include "lib/model/error.hpp"
-#include "lib/rules/parse_rules.hpp"
+#include "lib/rules/parser.hpp"
 
 namespace infotally::rules {
 namespace detail {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "lib/rules/parse_rules.hpp"
+#include "lib/rules/parser.hpp"
 
 namespace infotally::rules {
 

@@ -3,7 +3,7 @@
 // which pick a single winner cannot tie.
 #include <fmt/format.h>
 
-#include "lib/rules/parse_rules.hpp"
+#include "lib/rules/parser.hpp"
 
 namespace infotally::rules::detail {
 namespace {

@@ -39,8 +39,8 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
             ex.add(fmt::format("基础分 base {}: {}", rule_text(base->origin),
                                amount_text(base->points, base->yuan)),
                    base->points, base->yuan);
-    } else {
-        if (ex) ex.add("无基础分 no [[base]] rule matches this adoption: 0", {}, {});
+    } else if (ex) {
+        ex.add("无基础分 no [[base]] rule matches this adoption: 0", {}, {});
     }
     for (const auto& b : rules.bonuses) {
         if (b.stage != Stage::before_factors || !b.when.matches(s, a)) continue;
@@ -60,10 +60,9 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
             std::string change = before.points.str() + " → " + total.points.str();
             if (!before.yuan.is_zero())
                 change += fmt::format(" 分, {} → {} 元", before.yuan.str(), total.yuan.str());
-            if (ex)
-                ex.add(fmt::format("倍数 factor ×{} {}: {}", f.factor.str(), rule_text(f.origin),
-                                   change),
-                       total.points - before.points, total.yuan - before.yuan);
+            ex.add(
+                fmt::format("倍数 factor ×{} {}: {}", f.factor.str(), rule_text(f.origin), change),
+                total.points - before.points, total.yuan - before.yuan);
         }
     }
     for (const auto& b : rules.bonuses) {
@@ -104,6 +103,10 @@ void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
         out[0] = total;
         return;
     }
+    if (n > 64) {  // `served` below is a 64-bit mask; no piece has that many authors
+        out = model::split(total, shares);
+        return;
+    }
     Wide sum = 0;
     for (auto r : shares) sum += r.ten_thousandths();
     if (n == 0 || sum <= 0) return;
@@ -116,12 +119,7 @@ void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
         out[i] = model::Decimal::from_hundredths(static_cast<std::int64_t>(negative ? -q : q));
     }
     // Fewer leftover cents than parts: hand each to the largest remainder not yet served,
-    // ties to the earlier part. `served` as a bit mask keeps this allocation-free for the
-    // handful of co-authors a piece has; beyond 64 parts fall back to model::split.
-    if (n > 64) {
-        out = model::split(total, shares);
-        return;
-    }
+    // ties to the earlier part.
     std::uint64_t served = 0;
     for (; handed < whole; ++handed) {
         std::size_t best = n;
@@ -165,13 +163,16 @@ AdoptionScoreCache::AdoptionScoreCache(const Rules& rules) : m_rules(rules) {
 }
 
 Amount AdoptionScoreCache::score(const model::Submission& s, const model::Adoption& a) {
-    // The key holds every input score_one() can see: single-valued fields verbatim, and for
-    // tags and length only which rule conditions they satisfy.
+    // The key holds every input score_one() can see: single-valued fields verbatim (each
+    // prefixed by its length, so no two combinations share a key), and for tags and length
+    // only which rule conditions they satisfy.
     m_key.clear();
     for (const auto& f : k_fields) {
         if (f.field == Field::tag) continue;
-        m_key += field_value(f.field, s, &a);
-        m_key += '\x1f';
+        const std::string_view value = field_value(f.field, s, &a);
+        for (int shift = 0; shift < 32; shift += 8)
+            m_key += static_cast<char>((value.size() >> shift) & 0xff);
+        m_key += value;
     }
     for (const auto& t : m_tags)
         m_key += std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end() ? '1' : '0';

@@ -316,6 +316,44 @@ TEST_SUITE("rules: tally internals") {
         detail::split_into(Decimal::whole(1), model::equal_shares(3), out);
         CHECK(out == std::vector<Decimal>{dec("0.34"), dec("0.33"), dec("0.33")});
     }
+
+    TEST_CASE("the tally's score cache gives the same scores as scoring directly") {
+        Rules r = parse_rules(std::string(k_levels) + R"(
+[[bonus]]
+tag = "重要"
+not_tag = "转载"
+points = 2
+[[bonus]]
+min_length = 500
+level = ["city", "county"]
+points = 1.5
+[[factor]]
+placement = "头版"
+not_outlet = "内部"
+factor = 1.5
+[[flat]]
+outlet = "新华社"
+category = "通稿"
+points = 200
+)",
+                              "t.toml");
+        detail::AdoptionScoreCache cache(r);
+        const char* levels[] = {"national", "provincial", "city", "county"};
+        const char* outlets[] = {"新华社", "内部", "某报"};
+        const std::vector<std::vector<std::string>> tags{{}, {"重要"}, {"重要", "转载"}, {"x"}};
+        for (int i = 0; i < 400; ++i) {
+            auto s = piece(i, "2026-03-01");
+            s.category = i % 5 == 0 ? "通稿" : "";
+            s.tags = tags[static_cast<std::size_t>(i % 4)];
+            if (i % 3) s.length = (i * 37) % 1000;
+            auto a = adopt(i, i, levels[i % 4], "2026-03-02", outlets[i % 3]);
+            a.placement = i % 2 ? "front-page" : "";
+            auto direct = detail::score_adoptions(r, s, {a}, false);
+            auto cached = detail::score_adoptions(r, s, {a}, false, &cache);
+            INFO("adoption " << i);
+            CHECK(cached[0].points == direct[0].points);
+        }
+    }
 }
 
 TEST_SUITE("rules: quotas") {
