@@ -20,7 +20,7 @@ void set_init(CLI::App& app, Context& ctx) {
     cmd->add_option("--unit", opt->unit, "the unit's name, e.g. 某某县人民检察院");
     add_text(cmd, "--rules", opt->rules, "rules file (TOML) for this year instead of the default");
     cmd->callback([&ctx, opt] {
-        auto r = ledger::init(ctx.ledger_path(), {opt->unit, opt->rules});
+        auto r = ledger::init(ctx.ledger_path(), {opt->unit, opt->rules, ctx.command_line});
         ctx.say(fmt::format("created ledger {} for {} (rules for {})", r.path, opt->unit, r.rules_year));
     });
 }

@@ -6,6 +6,12 @@
 
 namespace infotally::cli {
 
+store::Store Context::open() const {
+    auto store = store::Store::open(ledger_path());
+    store.set_command_line(command_line);
+    return store;
+}
+
 io::Format Context::output_format() const {
     if (auto f = io::parse_format(format)) return *f;
     throw UsageError("unknown --format '" + format + "'", "use --format table, csv or json");

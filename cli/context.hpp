@@ -17,9 +17,10 @@ struct Context {
     std::string format = "table";   // --format
     std::string lang;               // --lang (interface language; issue #6)
     bool no_color = false;          // --no-color
+    std::string command_line;       // as typed, for the audit journal
 
     std::string ledger_path() const { return store::resolve_ledger_path(db); }
-    store::Store open() const { return store::Store::open(ledger_path()); }
+    store::Store open() const;
     io::Format output_format() const;
     // Prints the table to stdout in --format (table, csv or json).
     void print(const io::Table& table) const;
@@ -35,5 +36,6 @@ CLI::Option* add_text(CLI::App* app, const std::string& name, std::optional<std:
 void set_setup_commands(CLI::App& app, Context& ctx);    // init, rules, dept, person, outlet
 void set_record_commands(CLI::App& app, Context& ctx);   // submit, adopt, edit, remove, show, list
 void set_report_commands(CLI::App& app, Context& ctx);   // status, report, tally, explain
+void set_history_commands(CLI::App& app, Context& ctx);  // log, undo, backup, restore, check
 
 }  // namespace infotally::cli

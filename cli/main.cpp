@@ -10,6 +10,24 @@
 
 namespace {
 
+// The command line as the journal records it: "infotally submit '检察开放日 活动' --kind 宣传".
+std::string command_line(int argc, char** argv) {
+    std::string out = "infotally";
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        const bool plain = !arg.empty() && arg.find_first_of(" \t\n'\"\\$`;&|<>()*?") == std::string::npos;
+        out += ' ';
+        if (plain) {
+            out += arg;
+        } else {
+            out += '\'';
+            for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+            out += '\'';
+        }
+    }
+    return out;
+}
+
 int print_error(const std::string& what, const std::string& hint, int code) {
     std::fprintf(stderr, "infotally: error: %s\n", what.c_str());
     if (!hint.empty()) std::fprintf(stderr, "infotally: hint: %s\n", hint.c_str());
@@ -21,6 +39,7 @@ int print_error(const std::string& what, const std::string& hint, int code) {
 int main(int argc, char** argv) {
     using namespace infotally;
     cli::Context ctx;
+    ctx.command_line = command_line(argc, argv);
     CLI::App app{"infotally — 信息宣传 quota tracking: record submissions and adoptions, score them by "
                  "your unit's rules, report monthly and tally the year.",
                  "infotally"};
@@ -35,6 +54,7 @@ int main(int argc, char** argv) {
     cli::set_setup_commands(app, ctx);
     cli::set_record_commands(app, ctx);
     cli::set_report_commands(app, ctx);
+    cli::set_history_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

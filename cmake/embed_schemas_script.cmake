@@ -1,4 +1,6 @@
-# Run with -DOUT=file.cpp -DFILES=a.sql;b.sql — writes the migrations as raw string literals.
+# Run with -DOUT=file.cpp -DSCHEMA_DIR=dir — writes dir/NNN_*.sql, in order, as raw string literals.
+file(GLOB FILES ${SCHEMA_DIR}/[0-9][0-9][0-9]_*.sql)
+list(SORT FILES)
 set(body "// Generated from schemas/*.sql by cmake/embed_schemas_script.cmake. Do not edit.\n")
 string(APPEND body "#include \"lib/store/migrations.hpp\"\n\nnamespace infotally::store {\n")
 string(APPEND body "const std::vector<Migration>& migrations() {\n    static const std::vector<Migration> k_all = {\n")

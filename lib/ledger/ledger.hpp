@@ -18,6 +18,7 @@ using Text = std::optional<std::string>;  // a flag the user may leave out
 struct InitRequest {
     std::string unit_name;
     Text rules_file;  // else the default rules for the current year
+    std::string command_line = "infotally init";  // for the journal
 };
 struct InitResult {
     std::string path;
@@ -64,6 +65,25 @@ struct RemoveResult {
     int adoptions_removed = 0;
 };
 RemoveResult remove(store::Store& store, const std::string& id, bool force);
+
+// --- history ------------------------------------------------------------------------------
+// `undo [ENTRY]`: reverts the latest journal entry (or the one given) as a whole; undoing an
+// undo redoes.
+struct UndoResult {
+    store::JournalEntry reverted;                 // the entry whose changes were reverted
+    std::optional<store::JournalEntry> redone;    // when `reverted` was an undo: the entry redone
+};
+UndoResult undo(store::Store& store, const Text& entry);
+
+// `backup FILE`: a consistent copy made with SQLite's online backup API (safe while another
+// process writes), checked before it replaces FILE.
+void backup(store::Store& store, const std::string& file, bool overwrite);
+// `restore FILE`: checks FILE is a sound infotally ledger, saves the current ledger beside
+// itself (…before-restore-TIME), then copies FILE over it. Returns the safety copy's path.
+std::string restore(const std::string& ledger_path, const std::string& file);
+
+// `check`: the full integrity and foreign-key check; empty when the ledger is sound.
+std::vector<std::string> check(store::Store& store);
 
 // --- lookups shared by commands --------------------------------------------------------------
 model::Id parse_record_id(const std::string& text);

@@ -92,6 +92,7 @@ InitResult init(const std::string& path, const InitRequest& request) {
     }
     rules::parse_rules(toml, source);  // refuse a broken file before anything is created
     auto store = store::Store::create(path, unit);
+    store.set_command_line(request.command_line);
     auto tx = store.transaction();
     store.set_rules({year, source, toml, {}});
     tx.commit();

@@ -17,6 +17,7 @@ std::vector<int> date_numbers(std::string_view s, bool chinese_day_suffix_allowe
     std::vector<int> out;
     std::size_t i = 0;
     int expected_sep = 0;  // 0 unknown, 1 ascii, 2 chinese
+    char ascii_sep = 0;    // the one ASCII separator a date uses throughout
     while (i < s.size()) {
         std::size_t start = i;
         while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
@@ -26,8 +27,9 @@ std::vector<int> date_numbers(std::string_view s, bool chinese_day_suffix_allowe
         if (i == s.size()) break;
         auto rest = s.substr(i);
         if (rest[0] == '-' || rest[0] == '/' || rest[0] == '.') {
-            if (expected_sep == 2) return {};
+            if (expected_sep == 2 || (ascii_sep != 0 && ascii_sep != rest[0])) return {};
             expected_sep = 1;
+            ascii_sep = rest[0];
             ++i;
             if (i == s.size()) return {};
         } else if (rest.starts_with(k_nian) || rest.starts_with(k_yue) || rest.starts_with(k_ri)) {

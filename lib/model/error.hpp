@@ -44,4 +44,12 @@ public:
         : Error(std::move(what), std::move(hint), ExitCode::data) {}
 };
 
+// A write the ledger's constraints refused (a duplicate, a missing referenced row): usually a
+// concurrent change between the check and the write (exit 1).
+class ConstraintError : public Error {
+public:
+    explicit ConstraintError(std::string what, std::string hint = {})
+        : Error(std::move(what), std::move(hint), ExitCode::data) {}
+};
+
 }  // namespace infotally

@@ -120,6 +120,19 @@ io::Table adoptions_table(store::Store& store, const ListFilter& filter) {
     return t;
 }
 
+io::Table log_table(store::Store& store, int limit) {
+    io::Table t;
+    t.columns = {integer("entry", "entry"), text("at", "when (UTC)"), text("command", "command"),
+                 text("changes", "changes"), text("undo", "undo")};
+    for (const auto& e : store::journal_entries(store.connection(), limit)) {
+        std::string undo;
+        if (e.undoes) undo = fmt::format("undoes {}", *e.undoes);
+        if (e.undone_by) undo += (undo.empty() ? "" : "; ") + fmt::format("undone by {}", *e.undone_by);
+        t.rows.push_back({std::to_string(e.id), e.at, e.command, store::describe_changes(e.changes), undo});
+    }
+    return t;
+}
+
 RecordView show_record(store::Store& store, const std::string& id_text) {
     const auto id = ledger::parse_record_id(id_text);
     RecordView view;

@@ -18,6 +18,9 @@ struct ListFilter {
 io::Table submissions_table(store::Store& store, const ListFilter& filter);
 io::Table adoptions_table(store::Store& store, const ListFilter& filter);
 
+// `log`: the audit journal, newest first.
+io::Table log_table(store::Store& store, int limit);
+
 // `show ID`: one record as field/value rows, and for a submission its adoptions.
 struct RecordView {
     io::Table fields;     // columns: field, value

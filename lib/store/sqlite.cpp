@@ -49,6 +49,10 @@ void Connection::fail(int rc, std::string_view context) const {
         case SQLITE_NOTADB:
             throw LedgerError(fmt::format("{} is not an infotally ledger (not a SQLite database)", m_path),
                               "pass --db with the path of your ledger, or create one with 'infotally init'");
+        case SQLITE_CONSTRAINT:
+            throw ConstraintError(fmt::format("the ledger refused the change: {}", detail),
+                                  "another command may have changed the same records; check them and try "
+                                  "again (nothing was written)");
         case SQLITE_CORRUPT:
             throw LedgerError(fmt::format("the ledger {} is damaged: {}", m_path, detail),
                               "restore it from a backup");

@@ -10,6 +10,7 @@
 
 #include "lib/model/date.hpp"
 #include "lib/model/records.hpp"
+#include "lib/store/journal.hpp"
 #include "lib/store/sqlite.hpp"
 
 namespace infotally::store {
@@ -43,7 +44,9 @@ public:
     static Store open(const std::string& path);
 
     Connection& connection() { return *m_conn; }
-    Transaction transaction() { return Transaction(*m_conn); }
+    // One command's writes: one transaction and one journal entry under the command line.
+    WriteTransaction transaction() { return WriteTransaction(*m_conn, m_command); }
+    void set_command_line(std::string command) { m_command = std::move(command); }
     const std::string& path() const { return m_conn->path(); }
 
     // unit
@@ -106,6 +109,7 @@ private:
     void write_authors(const model::Submission& s);
 
     std::unique_ptr<Connection> m_conn;
+    std::string m_command = "infotally";
 };
 
 }  // namespace infotally::store

@@ -1,0 +1,115 @@
+// undo, backup, restore.
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "lib/ledger/ledger.hpp"
+#include "lib/model/error.hpp"
+#include "lib/store/backup.hpp"
+
+namespace infotally::ledger {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string local_stamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%d-%H%M%S", &tm);
+    return buf;
+}
+
+// Copies `store` into `file` through a temporary file beside it, checks the copy, then renames
+// it into place, so `file` is never left half-written.
+void copy_to(store::Store& store, const std::string& file) {
+    const auto tmp = fmt::format("{}.tmp-{}", file, ::getpid());
+    std::error_code ec;
+    try {
+        {
+            store::Connection out(tmp, store::Connection::Mode::create);
+            store::copy_database(store.connection(), out);
+            if (auto problems = store::integrity_problems(out); !problems.empty())
+                throw LedgerError(fmt::format("the copy failed its integrity check: {}", problems.front()),
+                                  "the ledger itself may be damaged; run 'infotally check'");
+        }
+        fs::rename(tmp, file);
+    } catch (...) {
+        fs::remove(tmp, ec);
+        fs::remove(tmp + "-wal", ec);
+        fs::remove(tmp + "-shm", ec);
+        throw;
+    }
+}
+
+}  // namespace
+
+UndoResult undo(store::Store& store, const Text& entry) {
+    std::optional<model::Id> target;
+    if (entry) target = parse_record_id(*entry);
+    auto tx = store.transaction();
+    UndoResult result{store::undo_entry(store.connection(), tx, target), std::nullopt};
+    if (result.reverted.undoes) result.redone = store::journal_entry(store.connection(), *result.reverted.undoes);
+    tx.commit();
+    return result;
+}
+
+void backup(store::Store& store, const std::string& file, bool overwrite) {
+    std::error_code ec;
+    if (fs::exists(file, ec) && !overwrite)
+        throw InputError(fmt::format("{} already exists", file), "choose another file name, or pass --force to replace it");
+    if (fs::equivalent(file, store.path(), ec))
+        throw InputError(fmt::format("{} is the ledger itself", file), "back up to another file");
+    auto parent = fs::path(file).parent_path();
+    if (!parent.empty() && !fs::is_directory(parent, ec))
+        throw InputError(fmt::format("the folder {} does not exist", parent.string()), "create it first");
+    copy_to(store, file);
+}
+
+std::string restore(const std::string& ledger_path, const std::string& file) {
+    std::error_code ec;
+    if (fs::exists(ledger_path, ec) && fs::equivalent(file, ledger_path, ec))
+        throw InputError(fmt::format("{} is the ledger itself", file), "give the backup file to restore from");
+    auto source = store::Store::open(file);  // refuses a non-ledger, a newer one, a damaged one
+    if (auto problems = store::integrity_problems(source.connection()); !problems.empty())
+        throw LedgerError(fmt::format("{} failed its integrity check: {}", file, problems.front()),
+                          "choose another backup; the ledger was not changed");
+    std::string safety;
+    if (fs::exists(ledger_path, ec)) {
+        safety = fmt::format("{}.before-restore-{}", ledger_path, local_stamp());
+        std::optional<store::Store> current;
+        try {
+            current.emplace(store::Store::open(ledger_path));
+        } catch (const Error&) {
+            // A damaged ledger (the usual reason to restore) cannot be opened: keep its raw bytes
+            // aside, then replace it with a fresh file.
+        }
+        if (current) {
+            copy_to(*current, safety);
+            store::copy_database(source.connection(), current->connection());
+            return safety;
+        }
+        fs::copy_file(ledger_path, safety, ec);
+        if (ec)
+            throw LedgerError(fmt::format("cannot keep a copy of {} before restoring: {}", ledger_path, ec.message()),
+                              "free some space or check permissions; the ledger was not changed");
+        if (fs::exists(ledger_path + "-wal", ec)) fs::copy_file(ledger_path + "-wal", safety + "-wal", ec);
+        for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(ledger_path + suffix, ec);
+    }
+    store::Connection target(ledger_path, store::Connection::Mode::create);
+    store::copy_database(source.connection(), target);
+    return safety;
+}
+
+}  // namespace infotally::ledger
+
+namespace infotally::ledger {
+
+std::vector<std::string> check(store::Store& store) { return store::integrity_problems(store.connection()); }
+
+}  // namespace infotally::ledger

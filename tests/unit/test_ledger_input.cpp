@@ -1,0 +1,45 @@
+#include <doctest/doctest.h>
+
+#include "lib/ledger/input.hpp"
+#include "lib/model/error.hpp"
+
+using namespace infotally;
+
+TEST_SUITE("ledger input") {
+    TEST_CASE("authors with and without shares") {
+        auto a = ledger::parse_authors({"张三:0.6", "李四：40%"});
+        REQUIRE(a.size() == 2);
+        CHECK(a[0].name == "张三");
+        CHECK(a[0].share->ten_thousandths() == 6000);
+        CHECK(a[1].name == "李四");
+        CHECK(a[1].share->ten_thousandths() == 4000);
+        auto b = ledger::parse_authors({"Wang Wu", "赵六"});
+        CHECK_FALSE(b[0].share);
+        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三:0.8", "李四:0.8"}), doctest::Contains("sum to 1.6"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三:0.5", "李四"}), doctest::Contains("some authors"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三", "张三"}), doctest::Contains("twice"), InputError);
+        CHECK_THROWS_AS(ledger::parse_authors({"张三:0"}), InputError);
+        CHECK_THROWS_AS(ledger::parse_authors({"张三:1.5"}), InputError);
+        CHECK_THROWS_AS(ledger::parse_authors({"张三:-0.5", "李四:1.5"}), InputError);
+        CHECK_THROWS_AS(ledger::parse_authors({}), UsageError);
+    }
+
+    TEST_CASE("text is trimmed, normalised and checked") {
+        CHECK(ledger::clean_text("  办公室\u3000", "name", 10) == "办公室");
+        CHECK(ledger::clean_text("e\u0301", "name", 10) == "\u00e9");  // NFC
+        CHECK_THROWS_WITH_AS(ledger::clean_text("a\nb", "title", 10), doctest::Contains("control character"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("\xff\xfe", "title", 10), doctest::Contains("UTF-8"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("   ", "title", 10), doctest::Contains("empty"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("一二三四五六七八九十一", "title", 10), doctest::Contains("too long"), InputError);
+        CHECK(ledger::clean_optional_text("", "category", 10).empty());
+    }
+
+    TEST_CASE("counts and money") {
+        CHECK(ledger::parse_count("1200", "length") == 1200);
+        CHECK_THROWS_AS(ledger::parse_count("-1", "length"), InputError);
+        CHECK_THROWS_AS(ledger::parse_count("12x", "length"), InputError);
+        CHECK(ledger::parse_money("35.50", "fee").str() == "35.50");
+        CHECK_THROWS_AS(ledger::parse_money("-3", "fee"), InputError);
+        CHECK_THROWS_AS(ledger::parse_money("1.234", "fee"), InputError);
+    }
+}
