@@ -11,6 +11,7 @@ namespace infotally::cli {
 void set_history_commands(CLI::App& app, Context& ctx) {
     auto limit = std::make_shared<int>(20);
     auto* log = app.add_subcommand("log", "the audit journal: every command that changed the ledger, newest first");
+    log->footer("Example:\n  infotally log --limit 5");
     log->add_option("--limit", *limit, "how many entries (0 = all; default 20)")->check(CLI::NonNegativeNumber);
     log->callback([&ctx, limit] {
         auto store = ctx.open();
@@ -19,6 +20,7 @@ void set_history_commands(CLI::App& app, Context& ctx) {
 
     auto entry = std::make_shared<std::optional<std::string>>();
     auto* undo = app.add_subcommand("undo", "revert the latest command as a whole (undo an undo to redo)");
+    undo->footer("Examples:\n  infotally undo        (the latest command; run it again to redo)\n  infotally undo 42     (journal entry 42, if no later command touched the same records)");
     undo->add_option_function<std::string>("ENTRY", [entry](const std::string& v) { *entry = v; },
                                            "a journal entry number from 'log' (default: the latest)");
     undo->callback([&ctx, entry] {
@@ -35,6 +37,7 @@ void set_history_commands(CLI::App& app, Context& ctx) {
     auto file = std::make_shared<std::string>();
     auto force = std::make_shared<bool>(false);
     auto* backup = app.add_subcommand("backup", "write a consistent copy of the ledger (safe while others write)");
+    backup->footer("Example:\n  infotally backup 台账-2026-11-22.db");
     backup->add_option("FILE", *file, "the copy to write")->required();
     backup->add_flag("--force", *force, "replace FILE if it exists");
     backup->callback([&ctx, file, force] {
@@ -45,6 +48,7 @@ void set_history_commands(CLI::App& app, Context& ctx) {
 
     auto from = std::make_shared<std::string>();
     auto* restore = app.add_subcommand("restore", "replace the ledger with a backup, after checking the backup");
+    restore->footer("Example:\n  infotally restore 台账-2026-11-22.db\n(the ledger as it was is kept beside it as …before-restore-TIME)");
     restore->add_option("FILE", *from, "the backup to restore")->required();
     restore->callback([&ctx, from] {
         auto safety = ledger::restore(ctx.ledger_path(), *from);

@@ -39,6 +39,7 @@ void add_adoption_flags(CLI::App* cmd, ledger::AdoptionFields& f) {
 void set_submit(CLI::App& app, Context& ctx) {
     auto f = std::make_shared<ledger::SubmissionFields>();
     auto* cmd = app.add_subcommand("submit", "record a piece sent up (报送); prints its number");
+    cmd->footer("Examples:\n  infotally submit 关于未成年人检察工作的信息 --kind 信息 --dept gongsu --author 李四 --date 2026-03-02\n  id=$(infotally submit 检察开放日活动 --kind 宣传 --author 张三:0.6 --author 王芳:0.4 --category 动态)");
     cmd->add_option_function<std::string>("TITLE", [f](const std::string& v) { f->title = v; }, "the piece's title")
         ->required();
     add_submission_flags(cmd, *f, false);
@@ -52,6 +53,7 @@ void set_submit(CLI::App& app, Context& ctx) {
 void set_adopt(CLI::App& app, Context& ctx) {
     auto f = std::make_shared<ledger::AdoptionFields>();
     auto* cmd = app.add_subcommand("adopt", "record an adoption (采用) of a submission; prints its number");
+    cmd->footer("Examples:\n  infotally adopt 17 --outlet 检察日报 --date 2026-03-20 --placement 头版\n  infotally adopt 17 --outlet 省院《检察信息》 --form 综合 --endorsed-by 市领导");
     cmd->add_option_function<std::string>("SUBMISSION_ID", [f](const std::string& v) { f->submission = v; },
                                           "the number 'submit' printed")
         ->required();
@@ -73,6 +75,7 @@ void set_edit(CLI::App& app, Context& ctx) {
     };
     auto o = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("edit", "correct a submission or an adoption; only the fields given change");
+    cmd->footer("Examples:\n  infotally edit 17 --title 新标题 --category 经验\n  infotally edit 18 --outlet 检察日报 --date 2026-03-21");
     cmd->add_option("ID", o->id, "record number")->required();
     add_submission_flags(cmd, o->submission, true);
     add_adoption_flags(cmd, o->adoption);
@@ -91,6 +94,7 @@ void set_remove(CLI::App& app, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto force = std::make_shared<bool>(false);
     auto* cmd = app.add_subcommand("remove", "remove a submission or an adoption");
+    cmd->footer("Examples:\n  infotally remove 18\n  infotally remove 17 --force   (a submission with its adoptions)\nUndo with: infotally undo");
     cmd->add_option("ID", *id, "record number")->required();
     cmd->add_flag("--force", *force, "also remove a submission's adoptions");
     cmd->callback([&ctx, id, force] {
@@ -105,6 +109,7 @@ void set_remove(CLI::App& app, Context& ctx) {
 void set_show(CLI::App& app, Context& ctx) {
     auto id = std::make_shared<std::string>();
     auto* cmd = app.add_subcommand("show", "show one record (and a submission's adoptions)");
+    cmd->footer("Example:\n  infotally show 17");
     cmd->add_option("ID", *id, "record number")->required();
     cmd->callback([&ctx, id] {
         auto store = ctx.open();

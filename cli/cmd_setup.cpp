@@ -17,6 +17,7 @@ void set_init(CLI::App& app, Context& ctx) {
     };
     auto opt = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("init", "create a new ledger (with the default rules for this year)");
+    cmd->footer("Examples:\n  infotally init --unit 某某县人民检察院\n  infotally --db 台账.db init --unit 某某县人民检察院 --rules 考核办法.toml");
     cmd->add_option("--unit", opt->unit, "the unit's name, e.g. 某某县人民检察院");
     add_text(cmd, "--rules", opt->rules, "rules file (TOML) for this year instead of the default");
     cmd->callback([&ctx, opt] {
@@ -31,6 +32,7 @@ void set_rules(CLI::App& app, Context& ctx) {
 
     auto file = std::make_shared<std::string>();
     auto* check = rules->add_subcommand("check", "validate a rules file; lists every problem as FILE:LINE");
+    check->footer("Example:\n  infotally rules check 考核办法.toml");
     check->add_option("FILE", *file, "rules file (TOML)")->required();
     check->callback([&ctx, file] { ctx.say(report::check_rules_file(*file)); });
 
@@ -46,6 +48,7 @@ void set_rules(CLI::App& app, Context& ctx) {
     auto set_file = std::make_shared<std::string>();
     auto set_year = std::make_shared<std::string>();
     auto* set = rules->add_subcommand("set", "store a rules file for a year (replaces that year's rules)");
+    set->footer("Example:\n  infotally rules set 考核办法2026.toml --year 2026");
     set->add_option("FILE", *set_file, "rules file (TOML)")->required();
     set->add_option("--year", *set_year, "the year these rules govern")->required();
     set->callback([&ctx, set_file, set_year] {
@@ -59,6 +62,7 @@ void set_dept(CLI::App& app, Context& ctx) {
     dept->require_subcommand(1);
     auto code = std::make_shared<std::string>(), name = std::make_shared<std::string>();
     auto* add = dept->add_subcommand("add", "add a department: CODE NAME, e.g. office 办公室");
+    add->footer("Examples:\n  infotally dept add office 办公室\n  infotally dept add gongsu 第一检察部");
     add->add_option("CODE", *code, "short code used in commands, e.g. office")->required();
     add->add_option("NAME", *name, "the department's name, e.g. 办公室")->required();
     add->callback([&ctx, code, name] {
@@ -73,6 +77,7 @@ void set_dept(CLI::App& app, Context& ctx) {
     auto retire_code = std::make_shared<std::string>();
     auto retire_on = std::make_shared<std::optional<std::string>>();
     auto* retire = dept->add_subcommand("retire", "retire a department from a date (its records stay)");
+    retire->footer("Example:\n  infotally dept retire anjian --on 2026-06-30");
     retire->add_option("CODE", *retire_code, "department code")->required();
     add_text(retire, "--on", *retire_on, "date it stops (default: today)");
     retire->callback([&ctx, retire_code, retire_on] {
@@ -91,6 +96,7 @@ void set_person(CLI::App& app, Context& ctx) {
     };
     auto add_opt = std::make_shared<Options>();
     auto* add = person->add_subcommand("add", "add a person to a department");
+    add->footer("Examples:\n  infotally person add 张三 --dept office\n  infotally person add 李四 --dept gongsu --since 2026-03-01");
     add->add_option("NAME", add_opt->name, "the person's name, e.g. 张三")->required();
     add->add_option("--dept", add_opt->dept, "department code")->required();
     add_text(add, "--since", add_opt->since, "first day in the department (default: always)");
@@ -105,6 +111,7 @@ void set_person(CLI::App& app, Context& ctx) {
     });
     auto move_opt = std::make_shared<Options>();
     auto* move = person->add_subcommand("move", "move a person to another department from a date");
+    move->footer("Example:\n  infotally person move 张三 --dept gongsu --from 2026-07-01\n(pieces submitted before the move still credit the old department)");
     move->add_option("NAME", move_opt->name, "the person's name")->required();
     move->add_option("--dept", move_opt->dept, "new department code")->required();
     move->add_option("--from", move_opt->from, "first day in the new department")->required();
@@ -125,6 +132,7 @@ void set_outlet(CLI::App& app, Context& ctx) {
     };
     auto opt = std::make_shared<Options>();
     auto* add = outlet->add_subcommand("add", "add an outlet with its level and media type");
+    add->footer("Examples:\n  infotally outlet add 检察日报 --level 国家级 --media 报刊\n  infotally outlet add 省院《检察信息》 --level 省级 --media 内刊");
     add->add_option("NAME", opt->name, "e.g. 检察日报")->required();
     add->add_option("--level", opt->level, "national (国家级/部级), provincial (省级), city (市级), county (县级)")
         ->required();

@@ -37,5 +37,6 @@ void set_setup_commands(CLI::App& app, Context& ctx);    // init, rules, dept, p
 void set_record_commands(CLI::App& app, Context& ctx);   // submit, adopt, edit, remove, show, list
 void set_report_commands(CLI::App& app, Context& ctx);   // status, report, tally, explain
 void set_history_commands(CLI::App& app, Context& ctx);  // log, undo, backup, restore, check
+void set_help_commands(CLI::App& app, Context& ctx);     // help, completion (+ hidden helpers)
 
 }  // namespace infotally::cli

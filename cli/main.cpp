@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
     cli::set_record_commands(app, ctx);
     cli::set_report_commands(app, ctx);
     cli::set_history_commands(app, ctx);
+    cli::set_help_commands(app, ctx);
 
     try {
         app.parse(argc, argv);
