@@ -1,6 +1,10 @@
 #include "cli/context.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 
 #include "lib/model/error.hpp"
 
@@ -17,13 +21,25 @@ io::Format Context::output_format() const {
     throw UsageError("unknown --format '" + format + "'", "use --format table, csv or json");
 }
 
+// Colour and fitting to the window only for a person at a terminal: never in a pipe or file, and
+// never with --no-color or NO_COLOR set (https://no-color.org).
+io::TextOptions Context::text_options() const {
+    io::TextOptions options;
+    if (!::isatty(STDOUT_FILENO)) return options;
+    const char* no_color_env = std::getenv("NO_COLOR");
+    options.color = !no_color && !(no_color_env && *no_color_env);
+    winsize ws{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) options.max_width = ws.ws_col;
+    return options;
+}
+
 void Context::print(const io::Table& table) const {
-    const auto text = io::render(table, output_format());
+    const auto text = io::render(table, output_format(), text_options());
     std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
 void Context::print(const io::Sections& sections) const {
-    const auto text = io::render_sections(sections, output_format());
+    const auto text = io::render_sections(sections, output_format(), text_options());
     std::fwrite(text.data(), 1, text.size(), stdout);
 }
 

@@ -22,6 +22,7 @@ struct Context {
     std::string ledger_path() const { return store::resolve_ledger_path(db); }
     store::Store open() const;
     io::Format output_format() const;
+    io::TextOptions text_options() const;
     // Prints the table to stdout in --format (table, csv or json).
     void print(const io::Table& table) const;
     void print(const io::Sections& sections) const;
@@ -36,6 +37,7 @@ CLI::Option* add_text(CLI::App* app, const std::string& name, std::optional<std:
 void set_setup_commands(CLI::App& app, Context& ctx);    // init, rules, dept, person, outlet
 void set_record_commands(CLI::App& app, Context& ctx);   // submit, adopt, edit, remove, show, list
 void set_report_commands(CLI::App& app, Context& ctx);   // status, report, tally, explain
+void set_transfer_commands(CLI::App& app, Context& ctx); // import, export
 void set_history_commands(CLI::App& app, Context& ctx);  // log, undo, backup, restore, check
 void set_help_commands(CLI::App& app, Context& ctx);     // help, completion (+ hidden helpers)
 

@@ -18,6 +18,8 @@ constexpr std::string_view k_empty_marker = "(none)";
 constexpr std::size_t k_min_shrunk_width = 6;
 constexpr std::string_view k_bold = "\x1b[1m";
 constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::string_view k_green = "\x1b[32m";
+constexpr std::string_view k_red = "\x1b[31m";
 
 bool is_numeric(const Column& column) {
     return column.type != CellType::text;
@@ -68,6 +70,13 @@ std::string text_line(const std::vector<std::string>& cells, const std::vector<C
     }
     rstrip_spaces(line);
     return line;
+}
+
+void emit_toned(std::string& out, const std::string& line, Tone tone) {
+    out += tone == Tone::good ? k_green : k_red;
+    out += line;
+    out += k_reset;
+    out += '\n';
 }
 
 void emit(std::string& out, const std::string& line, bool bold) {
@@ -160,7 +169,9 @@ std::string render_text(const Table& table, const TextOptions& options) {
     for (std::size_t r = 0; r < body.size(); ++r) {
         // One rule above a block of totals; right under the header rule it would be doubled.
         if (is_total[r] && r > 0 && !is_total[r - 1]) emit(out, rule, false);
-        emit(out, text_line(body[r], columns, widths), options.color && is_total[r]);
+        const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;
+        if (options.color && tone != Tone::plain) emit_toned(out, text_line(body[r], columns, widths), tone);
+        else emit(out, text_line(body[r], columns, widths), options.color && is_total[r]);
     }
     return out;
 }

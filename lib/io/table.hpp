@@ -22,6 +22,9 @@ struct Column {
     CellType type = CellType::text;
 };
 
+// How a row reads at a glance, shown in colour on a terminal: done (green), behind (red).
+enum class Tone { plain, good, bad };
+
 struct Table {
     std::vector<Column> columns;
     // Cells as text, one per column; a short row is filled with empty cells, extra cells are
@@ -29,6 +32,7 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
     std::vector<std::size_t> total_rows;  // indexes of rows that are totals, drawn after a rule
     std::string title;                    // optional, printed above the table in text mode
+    std::vector<Tone> tones;              // per row (may be shorter than rows: the rest plain)
 };
 
 struct TextOptions {

@@ -160,4 +160,8 @@ void Transaction::commit() {
     m_done = true;
 }
 
+ReadTransaction::ReadTransaction(Connection& conn) : m_conn(conn) { m_conn.exec("BEGIN"); }
+
+ReadTransaction::~ReadTransaction() { sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+
 }  // namespace infotally::store

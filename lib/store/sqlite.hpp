@@ -88,4 +88,17 @@ private:
     bool m_done = false;
 };
 
+// BEGIN (deferred): every statement inside reads the same snapshot of the ledger, while writers
+// carry on (WAL). Ends on destruction.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Connection& conn);
+    ~ReadTransaction();
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+    Connection& m_conn;
+};
+
 }  // namespace infotally::store
