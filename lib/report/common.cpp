@@ -14,32 +14,71 @@ rules::Rules rules_for_year(store::Store& store, int year) {
     if (!stored) {
         std::string have;
         for (int y : store.rules_years()) have += (have.empty() ? "" : ", ") + std::to_string(y);
-        throw InputError(fmt::format("no rules are stored for {}{}", year, have.empty() ? "" : " (rules are stored for " + have + ")"),
-                         fmt::format("store the year's rules with 'infotally rules set FILE --year {}' "
-                                     "(a past year is scored by its own rules, never by a later year's)", year));
+        throw InputError(
+            fmt::format("no rules are stored for {}{}", year,
+                        have.empty() ? "" : " (rules are stored for " + have + ")"),
+            fmt::format("store the year's rules with 'infotally rules set FILE --year {}' "
+                        "(a past year is scored by its own rules, never by a later year's)",
+                        year));
     }
-    return rules::parse_rules(stored->toml, fmt::format("rules for {} ({})", year, stored->source_name));
+    return rules::parse_rules(stored->toml,
+                              fmt::format("rules for {} ({})", year, stored->source_name));
 }
 
 namespace detail {
 
-rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period, bool explain,
-                       const Visit& visit) {
-    rules::TallyBuilder builder(rules, period, store.people(), store.departments(), rules::TallyOptions{explain});
-    store.for_each_submission(period.from, period.to,
-                              [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
-                                  builder.add(s, adoptions);
-                                  if (visit) visit(s, adoptions);
-                              });
+rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
+                       bool explain, const Visit& visit) {
+    std::vector<model::Department> depts;
+    for (auto& d : store.departments())
+        if (!d.retired_on || !(*d.retired_on < period.from)) depts.push_back(std::move(d));
+    rules::TallyOptions options;
+    options.explain = explain;
+    options.today = model::Date::today();
+    rules::TallyBuilder builder(rules, period, store.people(), std::move(depts), options);
+    store.for_each_submission(
+        period.from, period.to,
+        [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
+            builder.add(s, adoptions);
+            if (visit) visit(s, adoptions);
+        });
     return builder.finish();
 }
 
-int parse_year(const std::string& text) { return report::parse_year(text); }
+int parse_year(const std::string& text) {
+    return report::parse_year(text);
+}
+
+rules::RankBy rank_figure(const rules::Rules& rules) {
+    bool points = false, yuan = false;
+    auto look = [&](const auto& list) {
+        for (const auto& r : list) {
+            points = points || !r.points.is_zero();
+            yuan = yuan || !r.yuan.is_zero();
+        }
+    };
+    look(rules.bases);
+    look(rules.bonuses);
+    look(rules.flats);
+    look(rules.submission_rules);
+    for (const auto& q : rules.quotas) {
+        points = points || !q.reward.is_zero();
+        yuan = yuan || !q.reward_yuan.is_zero();
+    }
+    return yuan && !points ? rules::RankBy::net_yuan : rules::RankBy::net_points;
+}
+
+std::string running_note(const rules::Period& period) {
+    const auto today = model::Date::today();
+    if (period.to < today) return "";
+    return fmt::format(" — as of {}: running quotas not yet settled", today.iso());
+}
 
 rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fallback) {
     if (!by) return fallback;
     if (*by == "person" || *by == "people" || *by == "个人") return rules::Subject::person;
-    if (*by == "dept" || *by == "department" || *by == "部门" || *by == "科室") return rules::Subject::dept;
+    if (*by == "dept" || *by == "department" || *by == "部门" || *by == "科室")
+        return rules::Subject::dept;
     throw UsageError(fmt::format("unknown --by '{}'", *by), "use --by person or --by dept");
 }
 
@@ -52,17 +91,33 @@ io::Column int_col(std::string key, std::string header) {
 io::Column dec_col(std::string key, std::string header) {
     return {std::move(key), std::move(header), io::Align::right, io::CellType::decimal};
 }
+io::Column right_col(std::string key, std::string header) {
+    return {std::move(key), std::move(header), io::Align::right, io::CellType::text};
+}
+
+namespace {
+
+// n ÷ d as a percentage with one decimal, rounded once, half away from zero (d ≠ 0): "68.1%".
+// Rounding the ratio to ten-thousandths first would round twice (6 of 11 would show 54.6%).
+std::string percent(std::int64_t n, std::int64_t d, bool plus_sign) {
+    if (d < 0) n = -n, d = -d;
+    const std::int64_t tenths =
+        rules::scale_decimal(model::Decimal::from_hundredths(n), 1000, d).hundredths();
+    const std::int64_t a = tenths < 0 ? -tenths : tenths;
+    return fmt::format("{}{}.{}%", tenths < 0 ? "-" : (plus_sign && tenths > 0 ? "+" : ""), a / 10,
+                       a % 10);
+}
+
+}  // namespace
 
 std::string rate_text(model::Decimal a, model::Decimal b) {
     if (b.hundredths() == 0) return "";
-    return rules::percent_text(model::Ratio::fraction(a.hundredths(), b.hundredths()));
+    return percent(a.hundredths(), b.hundredths(), false);
 }
 
 std::string change_text(model::Decimal now, model::Decimal before) {
     if (before.hundredths() == 0) return "";
-    auto r = model::Ratio::fraction(now.hundredths() - before.hundredths(), before.hundredths());
-    auto text = rules::percent_text(r);
-    return r.ten_thousandths() > 0 ? "+" + text : text;
+    return percent(now.hundredths() - before.hundredths(), before.hundredths(), true);
 }
 
 std::string count_text(model::Decimal d) {

@@ -1,6 +1,8 @@
 #pragma once
 // Shared by the reports: running a tally over a period, and column helpers.
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "lib/io/table.hpp"
 #include "lib/rules/tally.hpp"
@@ -9,10 +11,20 @@
 namespace infotally::report::detail {
 
 // Streams every submission touching the period through a TallyBuilder. `visit` (optional) sees
-// each submission too, for reports that list things while the figures are built.
+// each submission too, for reports that list things while the figures are built. Quota periods
+// not over by today stay in progress (TallyOptions::today); departments retired before the
+// period get no row unless they have figures in it.
 using Visit = std::function<void(const model::Submission&, const std::vector<model::Adoption>&)>;
 rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
                        bool explain, const Visit& visit = {});
+
+// What ranks subjects under these rules: net points, or net yuan when the rules pay money per
+// piece and earn no points at all (township-style 按篇计发奖金).
+rules::RankBy rank_figure(const rules::Rules& rules);
+
+// " — as of 2026-11-22: running quotas not yet settled" when `period` ends on or after today,
+// else "": for the titles of reports whose figures settle quotas.
+std::string running_note(const rules::Period& period);
 
 int parse_year(const std::string& text);
 rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fallback);
@@ -20,6 +32,9 @@ rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fal
 io::Column text_col(std::string key, std::string header);
 io::Column int_col(std::string key, std::string header);
 io::Column dec_col(std::string key, std::string header);
+// Text that reads as a number, a percentage ("68.1%") or a share ("0.6"): a string in JSON,
+// right-aligned like the numbers in a table.
+io::Column right_col(std::string key, std::string header);
 
 // "68.1%" for a ÷ b, or "" when b is zero.
 std::string rate_text(model::Decimal a, model::Decimal b);

@@ -13,15 +13,17 @@ using namespace detail;
 
 namespace {
 
-io::Table lines_table(std::string title, const std::vector<rules::ExplainLine>& lines, model::Decimal points,
-                      model::Decimal yuan) {
+io::Table lines_table(std::string title, const std::vector<rules::ExplainLine>& lines,
+                      model::Decimal points, model::Decimal yuan) {
     io::Table t;
     t.title = std::move(title);
     t.columns = {text_col("step", "step"), dec_col("points", "points"), dec_col("yuan", "yuan")};
     for (const auto& l : lines) {
         // Detail lines (depth 1) explain the line above; their amounts do not add up again.
-        if (l.depth > 0) t.rows.push_back({"    " + l.text, "", ""});
-        else t.rows.push_back({l.text, l.points.str(), l.yuan.str()});
+        if (l.depth > 0)
+            t.rows.push_back({"    " + l.text, "", ""});
+        else
+            t.rows.push_back({l.text, l.points.str(), l.yuan.str()});
     }
     t.total_rows.push_back(t.rows.size());
     t.rows.push_back({"total", points.str(), yuan.str()});
@@ -35,47 +37,58 @@ io::Sections explain_adoption(store::Store& store, const std::string& id_text) {
     auto a = store.adoption(id);
     if (!a) {
         if (store.record_kind(id) == store::RecordKind::submission)
-            throw InputError(fmt::format("record {} is a submission; explain takes an adoption's number", id),
-                             fmt::format("see its adoptions with 'infotally show {}'", id));
-        throw InputError(fmt::format("there is no adoption {}", id), "see 'infotally list adoptions'");
+            throw InputError(
+                fmt::format("record {} is a submission; explain takes an adoption's number", id),
+                fmt::format("see its adoptions with 'infotally show {}'", id));
+        throw InputError(fmt::format("there is no adoption {}", id),
+                         "see 'infotally list adoptions'");
     }
     const auto s = *store.submission(a->submission_id);
     store::RecordFilter by_submission;
     by_submission.submission_id = s.id;
     const auto adoptions = store.adoptions(by_submission);
     const auto rules = rules_for_year(store, a->adopted_on.year());
-    const auto score = rules::score_piece(rules, s, adoptions, model::Date::from_ymd(a->adopted_on.year(), 12, 31).value());
+    const auto score = rules::score_piece(
+        rules, s, adoptions, model::Date::from_ymd(a->adopted_on.year(), 12, 31).value());
     const rules::AdoptionScore* mine = nullptr;
     for (std::size_t i = 0; i < adoptions.size(); ++i)
         if (adoptions[i].id == id) mine = &score.adoptions[i];
 
     io::Sections out;
-    out.push_back({"adoption",
-                   lines_table(fmt::format("adoption {}: 《{}》 in {} on {} ({} rules)", id, s.title, a->outlet,
-                                           a->adopted_on.iso(), a->adopted_on.year()),
-                               mine->lines, mine->points, mine->yuan)});
+    out.push_back({"adoption", lines_table(fmt::format("adoption {}: 《{}》 in {} on {} ({} rules)",
+                                                       id, s.title, a->outlet, a->adopted_on.iso(),
+                                                       a->adopted_on.year()),
+                                           mine->lines, mine->points, mine->yuan)});
     io::Table split;
     split.title = "credited to";
-    split.columns = {text_col("name", "author"), text_col("share", "share"), dec_col("piece", "piece"),
-                     dec_col("points", "points"), dec_col("yuan", "yuan")};
+    split.columns = {text_col("name", "author"), right_col("share", "share"),
+                     dec_col("piece", "piece"), dec_col("points", "points"),
+                     dec_col("yuan", "yuan")};
     for (const auto& c : rules::credit_authors(rules, s, mine->points, mine->yuan))
         split.rows.push_back({c.name, c.share.str(), c.piece.str(), c.points.str(), c.yuan.str()});
-    split.rows.push_back({s.dept_name + " (department)", "1", "1.00", mine->points.str(), mine->yuan.str()});
+    split.rows.push_back(
+        {s.dept_name + " (department)", "1", "1.00", mine->points.str(), mine->yuan.str()});
     out.push_back({"credit", std::move(split)});
     return out;
 }
 
-io::Sections explain_person(store::Store& store, const std::string& name, const std::string& year_text) {
+io::Sections explain_person(store::Store& store, const std::string& name,
+                            const std::string& year_text) {
     const int year = parse_year(year_text);
     const auto person = ledger::require_person(store, name);
     const auto rules = rules_for_year(store, year);
-    auto tally = run_tally(store, rules, rules::Period::year(year), true);
+    const auto period = rules::Period::year(year);
+    auto tally = run_tally(store, rules, period, true);
     for (const auto& r : tally.persons) {
         if (r.id != person.id) continue;
-        return {{"explain", lines_table(fmt::format("{} ({}), {}: how the figure was reached", r.name, r.dept_name, year),
+        return {{"explain", lines_table(fmt::format("{} ({}), {}: {}{}", r.name, r.dept_name, year,
+                                                    r.lines.empty() ? "nothing recorded"
+                                                                    : "how the figure was reached",
+                                                    running_note(period)),
                                         r.lines, r.net_points, r.net_yuan)}};
     }
-    return {{"explain", lines_table(fmt::format("{}, {}: nothing recorded", person.name, year), {}, {}, {})}};
+    return {{"explain",
+             lines_table(fmt::format("{}, {}: nothing recorded", person.name, year), {}, {}, {})}};
 }
 
 }  // namespace infotally::report

@@ -14,30 +14,43 @@ namespace {
 model::Decimal earned(const rules::TallyRow& r) {
     return r.adoption_points + r.submission_points - r.cap_deduction_points;
 }
-
-// The rules for last year's comparison: last year's own, else this year's (noted in the title).
-rules::Rules comparison_rules(store::Store& store, int year, const rules::Rules& current, bool& borrowed) {
-    borrowed = !store.rules_for_year(year).has_value();
-    return borrowed ? current : rules_for_year(store, year);
+model::Decimal earned_yuan(const rules::TallyRow& r) {
+    return r.yuan_earned - r.cap_deduction_yuan;
 }
 
-// Per department: submitted, adopted, rate, points by level, points, rank, and last year's
-// adopted pieces in the same period with the change (同比).
+// The rules for last year's comparison: last year's own, else this year's. Only counts of
+// pieces are compared, which no rule changes, so borrowing this year's rules changes nothing.
+rules::Rules comparison_rules(store::Store& store, int year, const rules::Rules& current) {
+    if (!store.rules_for_year(year)) return current;
+    return rules_for_year(store, year);
+}
+
+// Per department: submitted, adopted, rate, points by level (and for submitting, and cut by caps,
+// so that they add up to the points), points, rank, and last year's adopted pieces in the same
+// period with the change (同比).
 io::Table period_table(const std::string& title, const rules::Rules& rules, const rules::Tally& now,
                        const rules::Tally& last_year) {
     io::Table t;
     t.title = title;
-    t.columns = {text_col("dept", "department"), dec_col("submitted", "submitted"), dec_col("adopted", "adopted"),
-                 text_col("adoption_rate", "rate")};
+    t.columns = {text_col("dept", "department"), dec_col("submitted", "submitted"),
+                 dec_col("adopted", "adopted"), right_col("adoption_rate", "rate")};
     const auto& levels = rules.vocabulary.levels.terms();
-    for (const auto& l : levels) t.columns.push_back(dec_col("points_" + l.key, l.name.empty() ? l.key : l.name));
-    t.columns.insert(t.columns.end(), {dec_col("points", "points"), int_col("rank", "rank"),
-                                       dec_col("last_year_adopted", "adopted last year"),
-                                       text_col("adopted_change", "change")});
-    // Rank by points earned in the period; quota rewards and penalties belong to the tally.
+    for (const auto& l : levels)
+        t.columns.push_back(dec_col("points_" + l.key, l.name.empty() ? l.key : l.name));
+    t.columns.push_back(dec_col("points_submission", "报送分"));
+    const bool capped = !rules.caps.empty();
+    if (capped) t.columns.push_back(dec_col("points_capped", "封顶"));
+    t.columns.insert(t.columns.end(),
+                     {dec_col("points", "points"), dec_col("yuan", "yuan"), int_col("rank", "rank"),
+                      dec_col("last_year_adopted", "adopted last year"),
+                      right_col("adopted_change", "change 同比")});
+    // Rank by what was earned in the period; quota rewards and penalties belong to the tally.
     auto rows = now.depts;
-    for (auto& r : rows) r.net_points = earned(r);
-    rules::rank_rows(rows, rules::RankBy::net_points);
+    for (auto& r : rows) {
+        r.net_points = earned(r);
+        r.net_yuan = earned_yuan(r);
+    }
+    rules::rank_rows(rows, rank_figure(rules));
     auto last = [&](model::Id id) {
         for (const auto& r : last_year.depts)
             if (r.id == id) return r.adopted_pieces;
@@ -50,15 +63,13 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
             auto it = r.points_by_level.find(l.key);
             c.push_back((it == r.points_by_level.end() ? model::Decimal() : it->second).str());
         }
-        c.insert(c.end(), {earned(r).str(), rank, count_text(ly), change_text(r.adopted_pieces, ly)});
+        c.push_back(r.submission_points.str());
+        if (capped) c.push_back((-r.cap_deduction_points).str());
+        c.insert(c.end(), {earned(r).str(), earned_yuan(r).str(), rank, count_text(ly),
+                           change_text(r.adopted_pieces, ly)});
         return c;
     };
-    model::Decimal ly_total;
-    for (const auto& r : rows) {
-        auto ly = last(r.id);
-        ly_total += ly;
-        t.rows.push_back(cells(r, ly, std::to_string(r.rank)));
-    }
+    for (const auto& r : rows) t.rows.push_back(cells(r, last(r.id), std::to_string(r.rank)));
     auto total = now.dept_total;
     total.name = "total";
     t.total_rows.push_back(t.rows.size());
@@ -71,52 +82,62 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
 io::Sections month_report(store::Store& store, const std::string& month_text) {
     const auto month = ledger::parse_month(month_text);
     const auto rules = rules_for_year(store, month.year);
-    bool borrowed = false;
-    const auto last_rules = comparison_rules(store, month.year - 1, rules, borrowed);
+    const auto last_rules = comparison_rules(store, month.year - 1, rules);
     const rules::Period this_month{month.first_day(), month.last_day()};
     const rules::Period ytd{*model::Date::from_ymd(month.year, 1, 1), month.last_day()};
     const auto ly_month_spec = month.previous_year();
     const rules::Period ly_month{ly_month_spec.first_day(), ly_month_spec.last_day()};
-    const rules::Period ly_ytd{*model::Date::from_ymd(month.year - 1, 1, 1), ly_month_spec.last_day()};
+    const rules::Period ly_ytd{*model::Date::from_ymd(month.year - 1, 1, 1),
+                               ly_month_spec.last_day()};
 
     // The month's adoptions, listed with the points each scored, and the month's figures.
     io::Table list;
     list.title = fmt::format("adoptions in {}", month.iso());
-    list.columns = {text_col("adopted_on", "date"), int_col("id", "#"), text_col("title", "title"),
-                    text_col("dept", "department"), text_col("authors", "authors"), text_col("outlet", "outlet"),
-                    text_col("level", "level"), dec_col("points", "points"), dec_col("yuan", "yuan")};
+    list.columns = {text_col("adopted_on", "date"), int_col("id", "#"),
+                    text_col("title", "title"),     text_col("dept", "department"),
+                    text_col("authors", "authors"), text_col("outlet", "outlet"),
+                    text_col("level", "level"),     dec_col("points", "points"),
+                    dec_col("yuan", "yuan"),        text_col("note", "note")};
     std::vector<std::pair<std::string, std::vector<std::string>>> listed;  // sort key, cells
-    auto month_tally = run_tally(store, rules, this_month, false,
-                                 [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
-                                     bool any = false;
-                                     for (const auto& a : adoptions) any = any || this_month.contains(a.adopted_on);
-                                     if (!any) return;
-                                     auto score = rules::score_piece(rules, s, adoptions, month.last_day());
-                                     std::string authors;
-                                     for (const auto& au : s.authors) authors += (authors.empty() ? "" : "、") + au.name;
-                                     for (std::size_t i = 0; i < adoptions.size(); ++i) {
-                                         const auto& a = adoptions[i];
-                                         if (!this_month.contains(a.adopted_on)) continue;
-                                         const auto& sc = score.adoptions[i];
-                                         listed.push_back({a.adopted_on.iso() + fmt::format("{:012}", a.id),
-                                                           {a.adopted_on.iso(), std::to_string(a.id), s.title, s.dept_name,
-                                                            authors, a.outlet, rules.vocabulary.levels.name_of(a.level),
-                                                            sc.points.str(), sc.yuan.str()}});
-                                     }
-                                 });
+    auto month_tally = run_tally(
+        store, rules, this_month, false,
+        [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
+            bool any = false;
+            for (const auto& a : adoptions) any = any || this_month.contains(a.adopted_on);
+            if (!any) return;
+            auto score = rules::score_piece(rules, s, adoptions, month.last_day());
+            std::string authors;
+            for (const auto& au : s.authors) authors += (authors.empty() ? "" : "、") + au.name;
+            for (std::size_t i = 0; i < adoptions.size(); ++i) {
+                const auto& a = adoptions[i];
+                if (!this_month.contains(a.adopted_on)) continue;
+                const auto& sc = score.adoptions[i];
+                listed.push_back({a.adopted_on.iso() + fmt::format("{:012}", a.id),
+                                  {a.adopted_on.iso(), std::to_string(a.id), s.title, s.dept_name,
+                                   authors, a.outlet, rules.vocabulary.levels.name_of(a.level),
+                                   sc.points.str(), sc.yuan.str(),
+                                   !sc.counted               ? "not counted (policy highest)"
+                                   : score.submission.zeroed ? "scores 0: penalty on the piece"
+                                                             : ""}});
+            }
+        });
     std::sort(listed.begin(), listed.end());
     for (auto& [key, cells] : listed) list.rows.push_back(std::move(cells));
 
     auto ytd_tally = run_tally(store, rules, ytd, false);
     auto ly_month_tally = run_tally(store, last_rules, ly_month, false);
     auto ly_ytd_tally = run_tally(store, last_rules, ly_ytd, false);
-    const std::string note = borrowed ? fmt::format(" (no rules stored for {}: last year scored by {}'s)", month.year - 1, month.year) : "";
     const auto unit = store.unit_name();
     io::Sections out;
-    out.push_back({"month", period_table(fmt::format("{} — monthly report {}{}", unit, month.iso(), note), rules,
-                                         month_tally, ly_month_tally)});
-    out.push_back({"year_to_date", period_table(fmt::format("year to date, {}-01 to {}", month.year, month.iso()), rules,
-                                                ytd_tally, ly_ytd_tally)});
+    out.push_back(
+        {"month", period_table(fmt::format("{} — monthly report {} (same month last year: {})",
+                                           unit, month.iso(), ly_month_spec.iso()),
+                               rules, month_tally, ly_month_tally)});
+    out.push_back(
+        {"year_to_date",
+         period_table(fmt::format("year to date, {}-01 to {} (last year: {}-01 to {})", month.year,
+                                  month.iso(), month.year - 1, ly_month_spec.iso()),
+                      rules, ytd_tally, ly_ytd_tally)});
     out.push_back({"adoptions", std::move(list)});
     return out;
 }

@@ -14,18 +14,22 @@ model::Decimal earned_points(const rules::TallyRow& r) {
     return r.adoption_points + r.submission_points - r.cap_deduction_points;
 }
 model::Decimal gross_yuan(const rules::TallyRow& r) {
-    return r.yuan_earned - r.cap_deduction_yuan + r.quota_reward_yuan + r.points_yuan + r.floor_adjustment_yuan;
+    return r.yuan_earned - r.cap_deduction_yuan + r.quota_reward_yuan + r.points_yuan +
+           r.floor_adjustment_yuan;
 }
 
-std::vector<std::string> tally_cells(const rules::TallyRow& r, rules::Subject by, const std::string& rank) {
+std::vector<std::string> tally_cells(const rules::TallyRow& r, rules::Subject by,
+                                     const std::string& rank) {
     std::vector<std::string> cells{rank};
-    if (by == rules::Subject::person) cells.insert(cells.end(), {r.name, r.dept_name});
-    else cells.insert(cells.end(), {r.code, r.name});
+    if (by == rules::Subject::person)
+        cells.insert(cells.end(), {r.name, r.dept_name});
+    else
+        cells.insert(cells.end(), {r.code, r.name});
     cells.insert(cells.end(),
                  {count_text(r.submitted), count_text(r.adopted_pieces), count_text(r.adoptions),
                   earned_points(r).str(), r.quota_reward_points.str(),
-                  (-(r.penalty_points - r.floor_adjustment_points)).str(), r.net_points.str(), gross_yuan(r).str(),
-                  (-r.penalty_yuan).str(), r.net_yuan.str()});
+                  (-(r.penalty_points - r.floor_adjustment_points)).str(), r.net_points.str(),
+                  gross_yuan(r).str(), (-r.penalty_yuan).str(), r.net_yuan.str()});
     return cells;
 }
 
@@ -33,23 +37,35 @@ std::vector<std::string> tally_cells(const rules::TallyRow& r, rules::Subject by
 
 io::Sections tally_report(store::Store& store, const std::string& year_text, const Text& by_text) {
     const int year = parse_year(year_text);
+    // --by is checked before the rules are read, so a usage error is reported as one
+    const auto by_given =
+        by_text ? std::optional(parse_by(by_text, rules::Subject::person)) : std::nullopt;
     const auto rules = rules_for_year(store, year);
-    const auto by = parse_by(by_text, rules.subject);
-    auto tally = run_tally(store, rules, rules::Period::year(year), false);
+    const auto by = by_given.value_or(rules.subject);
+    const auto period = rules::Period::year(year);
+    auto tally = run_tally(store, rules, period, false);
     auto rows = tally.rows(by);
-    rules::rank_rows(rows, rules::RankBy::net_points);
+    const auto rank_by = rank_figure(rules);
+    rules::rank_rows(rows, rank_by);
 
     io::Table t;
-    t.title = fmt::format("{} {} tally — {}", year, by == rules::Subject::person ? "person" : "department",
-                          store.unit_name());
+    // ranked by net points, unless the rules pay money only (said in the title)
+    t.title = fmt::format("{} {} tally — {}{}{}", year,
+                          by == rules::Subject::person ? "person" : "department", store.unit_name(),
+                          rank_by == rules::RankBy::net_yuan ? " — ranked by net yuan" : "",
+                          running_note(period));
     t.columns = {int_col("rank", "#")};
-    if (by == rules::Subject::person) t.columns.insert(t.columns.end(), {text_col("name", "name"), text_col("dept", "dept")});
-    else t.columns.insert(t.columns.end(), {text_col("code", "code"), text_col("name", "department")});
+    if (by == rules::Subject::person)
+        t.columns.insert(t.columns.end(), {text_col("name", "name"), text_col("dept", "dept")});
+    else
+        t.columns.insert(t.columns.end(),
+                         {text_col("code", "code"), text_col("name", "department")});
     t.columns.insert(t.columns.end(),
-                     {dec_col("submitted", "submitted"), dec_col("adopted", "adopted"), dec_col("adoptions", "adoptions"),
-                      dec_col("points", "points"), dec_col("quota_reward", "reward"), dec_col("penalty", "penalty"),
-                      dec_col("net_points", "net points"), dec_col("yuan", "yuan"), dec_col("penalty_yuan", "penalty yuan"),
-                      dec_col("net_yuan", "net yuan")});
+                     {dec_col("submitted", "submitted"), dec_col("adopted", "adopted"),
+                      dec_col("adoptions", "adoptions"), dec_col("points", "points"),
+                      dec_col("quota_reward", "reward"), dec_col("penalty", "penalty"),
+                      dec_col("net_points", "net points"), dec_col("yuan", "yuan"),
+                      dec_col("penalty_yuan", "penalty yuan"), dec_col("net_yuan", "net yuan")});
     for (const auto& r : rows) t.rows.push_back(tally_cells(r, by, std::to_string(r.rank)));
     const auto& total = by == rules::Subject::person ? tally.person_total : tally.dept_total;
     auto total_cells = tally_cells(total, by, "");

@@ -112,8 +112,11 @@ TallyBuilder::RowState& TallyBuilder::dept_row(const model::Submission& s) {
 }
 
 void TallyBuilder::add(const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
+    // A commission is missed by the end of the period, or by today when the period runs on.
+    const model::Date as_of =
+        m_options.today ? std::min(m_period.to, *m_options.today) : m_period.to;
     const PieceScore score =
-        detail::score_piece(m_rules, s, adoptions, m_period.to, m_options.explain, m_cache.get());
+        detail::score_piece(m_rules, s, adoptions, as_of, m_options.explain, m_cache.get());
     Credit& c = m_credit;
     if (s.authors.size() == 1)
         c.shares.assign(1, model::Ratio::one());  // the common case, without allocating

@@ -106,6 +106,11 @@ struct Tally {
 struct TallyOptions {
     // Explain lines cost time and memory for every adoption; big reports turn them off.
     bool explain = true;
+    // The day the tally is made (reports pass today). A quota period that has not ended before
+    // this day is still running: reported in progress, neither rewarded nor penalised; and a
+    // commissioned piece is missed only if its due date passed before this day. Without it,
+    // every quota period inside the tallied period is settled, as at the period's end.
+    std::optional<model::Date> today = std::nullopt;
 };
 
 class TallyBuilder {

@@ -78,12 +78,13 @@ std::string amount_lost(model::Decimal points, model::Decimal yuan) {
 class Finisher {
   public:
     Finisher(const Rules& rules, Period period, std::vector<RowState> persons,
-             std::vector<RowState> depts, bool explain)
+             std::vector<RowState> depts, const TallyOptions& options)
         : m_rules(rules),
           m_period(period),
           m_persons(std::move(persons)),
           m_depts(std::move(depts)),
-          m_explain(explain) {}
+          m_explain(options.explain),
+          m_today(options.today) {}
 
     Tally run();
 
@@ -101,6 +102,7 @@ class Finisher {
     std::vector<RowState> m_persons;
     std::vector<RowState> m_depts;
     bool m_explain;
+    std::optional<model::Date> m_today;
 };
 
 void Finisher::quota(std::size_t index, RowState& r, Tally& t) {
@@ -116,14 +118,17 @@ void Finisher::quota(std::size_t index, RowState& r, Tally& t) {
     for (const auto& span : periods_overlapping(q.period, m_period.from, m_period.to)) {
         auto target = target_of(q, r, span, m_period.to);
         if (!target) continue;
-        const bool finished = m_period.from <= span.from && span.to <= m_period.to;
+        // settled: the whole quota period is inside the tally, and over before today
+        const bool finished = m_period.from <= span.from && span.to <= m_period.to &&
+                              (!m_today || span.to < *m_today);
         const auto& actuals = r.quota_actual[index];
         const auto it = actuals.find(span.key);
         const model::Decimal actual = it == actuals.end() ? model::Decimal{} : it->second;
         QuotaPeriodResult res = evaluate_quota_period(q, span, *target, actual, finished);
         st.actual += actual;
         st.periods.push_back(res);
-        if (!finished) continue;
+        // a quota without reward or penalty only tracks progress (status): nothing to explain
+        if (!finished || !q.has_effect()) continue;
         const std::string head =
             fmt::format("任务 quota {} {}: {} of {} → {}", detail::rule_text(q.origin), span.label,
                         actual.str(), target->str(),
@@ -347,7 +352,7 @@ Tally Finisher::run() {
 }  // namespace
 
 Tally TallyBuilder::finish() const {
-    return Finisher(m_rules, m_period, m_persons, m_depts, m_options.explain).run();
+    return Finisher(m_rules, m_period, m_persons, m_depts, m_options).run();
 }
 
 }  // namespace infotally::rules

@@ -477,6 +477,82 @@ penalty = 3
         CHECK(st.subject_code == "gongsu");
     }
 
+    TEST_CASE("a tally of a year still running settles only the quota periods already over") {
+        Rules r = parse_rules(R"(
+[[quota]]
+who = "dept"
+dept = "gongsu"
+measure = "submitted"
+period = "month"
+target = 1
+penalty = 3
+[[quota]]
+name = "全年"
+who = "dept"
+dept = "gongsu"
+measure = "submitted"
+period = "year"
+target = 2
+reward = 50
+[[penalty]]
+missed = true
+points = 5
+)",
+                              "t.toml");
+        auto due_before = piece(3, "2026-01-20");
+        due_before.due_on = day("2026-03-10");
+        auto due_after = piece(4, "2026-01-21");
+        due_after.due_on = day("2026-03-20");
+        auto run = [&](std::optional<model::Date> today) {
+            TallyBuilder b(r, Period::year(2026), people(), depts(), TallyOptions{true, today});
+            b.add(piece(1, "2026-01-10"), {});
+            b.add(piece(2, "2026-03-05"), {});
+            b.add(due_before, {});
+            b.add(due_after, {});
+            return b.finish();
+        };
+        // On 2026-03-15: January and February are over (February missed: -3), March and later
+        // are running; the year's threshold (4 of 2 already) is not paid before the year ends;
+        // the commission due 03-10 is missed (-5), the one due 03-20 not yet.
+        Tally now = run(day("2026-03-15"));
+        const TallyRow& g = row(now.depts, "公诉科");
+        CHECK(g.penalty_points == Decimal::whole(8));
+        CHECK(g.quota_reward_points == Decimal{});
+        CHECK(g.net_points == Decimal::whole(-8));
+        REQUIRE(now.quotas.size() == 2);
+        REQUIRE(now.quotas[0].periods.size() == 12);
+        CHECK(now.quotas[0].periods[1].state == QuotaState::missed);
+        CHECK(now.quotas[0].periods[2].state == QuotaState::in_progress);
+        CHECK(now.quotas[1].periods[0].state == QuotaState::in_progress);
+        check_lines_add_up(g);
+        // A period ending the day before is over; one ending on the day is not.
+        CHECK(run(day("2026-04-01")).quotas[0].periods[2].state == QuotaState::met);
+        CHECK(run(day("2026-03-31")).quotas[0].periods[2].state == QuotaState::in_progress);
+        // Made after the year (or without a day): every period settles, as at the year's end.
+        for (auto today :
+             {std::optional<model::Date>(day("2027-01-05")), std::optional<model::Date>()}) {
+            const TallyRow& y = row(run(today).depts, "公诉科");
+            CHECK(y.quota_reward_points == Decimal::whole(50));
+            CHECK(y.penalty_points == Decimal::whole(3 * 10 + 5 + 5));  // 10 months, 2 commissions
+        }
+    }
+
+    TEST_CASE("a quota that only tracks progress adds no explain lines") {
+        Rules r =
+            parse_rules("[[quota]]\nwho = \"person\"\nperiod = \"month\"\ntarget = 1\n", "t.toml");
+        TallyBuilder b(r, Period::year(2026), people(), depts());
+        b.add(piece(1, "2026-03-10"), {});
+        Tally t = b.finish();
+        const TallyRow& zhang = row(t.persons, "张三");
+        REQUIRE(zhang.lines.size() == 1);  // the submission; no line per month met or missed
+        CHECK(zhang.lines[0].text.find("稿件1") != std::string::npos);
+        REQUIRE(t.quotas.size() == 3);  // status still sees each person's progress
+        CHECK(t.quotas[0].periods.size() == 12);
+        CHECK(t.quotas[0].periods[2].state == QuotaState::met);
+        CHECK(t.quotas[0].periods[3].state == QuotaState::missed);
+        check_lines_add_up(zhang);
+    }
+
     TEST_CASE("a missed department quota can penalise every member during the period") {
         Rules r = parse_rules(R"(
 [[quota]]
