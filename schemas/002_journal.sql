@@ -16,9 +16,10 @@ CREATE TABLE journal_changes (
     id       INTEGER PRIMARY KEY,  -- order of the changes
     entry_id INTEGER NOT NULL REFERENCES journal (id) ON DELETE CASCADE,
     tbl      TEXT NOT NULL,
-    op       TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    op       TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'insert_range')),
     old      TEXT,                 -- JSON of the row before (update, delete)
-    new      TEXT                  -- JSON of the row after (insert, update)
+    new      TEXT                  -- JSON of the row after (insert, update); for insert_range
+                                   -- (bulk imports) {"key": column, "from": n, "to": m}
 ) STRICT;
 CREATE INDEX journal_changes_by_entry ON journal_changes (entry_id, id);
 

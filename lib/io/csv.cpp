@@ -61,9 +61,9 @@ bool needs_formula_guard(std::string_view field) {
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, std::string_view source_name)
-    : m_text(text), m_source_name(source_name) {
-    if (m_text.starts_with(k_utf8_bom)) m_pos = k_utf8_bom.size();
+CsvReader::CsvReader(std::string_view text, std::string_view source_name, std::size_t first_line)
+    : m_text(text), m_source_name(source_name), m_line(first_line) {
+    if (first_line == 1 && m_text.starts_with(k_utf8_bom)) m_pos = k_utf8_bom.size();
 }
 
 bool CsvReader::next(std::vector<std::string>& fields) {

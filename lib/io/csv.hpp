@@ -17,10 +17,14 @@ namespace infotally::io {
 class CsvReader {
   public:
     // `text` must outlive the reader. `source_name` (a file name) prefixes error messages.
-    explicit CsvReader(std::string_view text, std::string_view source_name = {});
+    // `first_line` is the physical line `text` starts on, for a caller that reads a long file
+    // block by block (csv_file.hpp); a UTF-8 BOM is skipped only at the start of line 1.
+    explicit CsvReader(std::string_view text, std::string_view source_name = {},
+                       std::size_t first_line = 1);
     // A temporary std::string would leave the reader pointing at freed memory.
     template <class T>
-    requires std::same_as<T, std::string> CsvReader(T&& text, std::string_view source_name = {})
+    requires std::same_as<T, std::string> CsvReader(T&& text, std::string_view source_name = {},
+                                                    std::size_t first_line = 1)
     = delete;
 
     // Reads the next record into `fields` (resized to the record's field count; the strings are
@@ -35,6 +39,12 @@ class CsvReader {
 
     // Physical line (1-based) where the record last returned by next() started.
     std::size_t line() const { return m_record_line; }
+
+    // Where reading stands between two calls of next(): the offset in `text` just past the last
+    // record returned (and its line end), and the physical line that offset is on. A block
+    // reader resumes from here when a quoted field runs past the end of its block.
+    std::size_t offset() const { return m_pos; }
+    std::size_t offset_line() const { return m_line; }
 
   private:
     void read_quoted(std::string& field);

@@ -68,8 +68,9 @@ class Converter {
 // Line and byte-within-line (1-based) of `offset`, counting LF, CRLF and lone CR as line ends
 // like CsvReader does. Neither byte can occur inside a GB18030 character, so counting raw bytes
 // is right for both encodings.
-std::string locate(std::string_view bytes, std::size_t offset, std::string_view file_name) {
-    std::size_t line = 1;
+std::string locate(std::string_view bytes, std::size_t offset, std::string_view file_name,
+                   std::size_t first_line) {
+    std::size_t line = first_line;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
         const bool lf = bytes[i] == '\n';
@@ -84,23 +85,27 @@ std::string locate(std::string_view bytes, std::size_t offset, std::string_view 
 }
 
 [[noreturn]] void throw_undecodable(std::string_view bytes, std::size_t offset,
-                                    std::string_view file_name, Encoding requested) {
+                                    std::string_view file_name, Encoding requested,
+                                    std::size_t first_line) {
     switch (requested) {
         case Encoding::automatic:
             throw InputError(
-                fmt::format("{}: not valid UTF-8 or GB18030", locate(bytes, offset, file_name)),
+                fmt::format("{}: not valid UTF-8 or GB18030",
+                            locate(bytes, offset, file_name, first_line)),
                 "Re-save the file as \"CSV UTF-8\" in Excel, or pass --encoding utf-8 or "
                 "--encoding gb18030 to read it one way only.");
         case Encoding::utf8:
-            throw InputError(fmt::format("{}: not valid UTF-8", locate(bytes, offset, file_name)),
-                             "Pass --encoding gb18030 if Excel saved the file as plain CSV, "
-                             "--encoding auto to detect it, or re-save it as \"CSV UTF-8\".");
+            throw InputError(
+                fmt::format("{}: not valid UTF-8", locate(bytes, offset, file_name, first_line)),
+                "Pass --encoding gb18030 if Excel saved the file as plain CSV, "
+                "--encoding auto to detect it, or re-save it as \"CSV UTF-8\".");
         case Encoding::gb18030:
             break;
     }
-    throw InputError(fmt::format("{}: not valid GB18030", locate(bytes, offset, file_name)),
-                     "Pass --encoding utf-8 or --encoding auto, or re-save the file as "
-                     "\"CSV UTF-8\" in Excel.");
+    throw InputError(
+        fmt::format("{}: not valid GB18030", locate(bytes, offset, file_name, first_line)),
+        "Pass --encoding utf-8 or --encoding auto, or re-save the file as "
+        "\"CSV UTF-8\" in Excel.");
 }
 
 // GB18030 to UTF-8, with the GB18030 BOM (which converts to U+FEFF) removed.
@@ -139,12 +144,13 @@ std::string_view encoding_name(Encoding encoding) {
     return "auto";
 }
 
-Decoded decode_to_utf8(std::string_view bytes, Encoding requested, std::string_view file_name) {
+Decoded decode_to_utf8(std::string_view bytes, Encoding requested, std::string_view file_name,
+                       std::size_t first_line) {
     bool gb_bom = false;
     if (requested == Encoding::gb18030) {
         Converted converted = read_gb18030(bytes, gb_bom);
         if (converted.bad_offset != std::string_view::npos) {
-            throw_undecodable(bytes, converted.bad_offset, file_name, requested);
+            throw_undecodable(bytes, converted.bad_offset, file_name, requested, first_line);
         }
         return {std::move(converted.text), Encoding::gb18030, gb_bom};
     }
@@ -155,11 +161,11 @@ Decoded decode_to_utf8(std::string_view bytes, Encoding requested, std::string_v
     if (bad == std::string_view::npos) return {std::string(body), Encoding::utf8, utf8_bom};
     const std::size_t bad_in_file = bad + (utf8_bom ? k_utf8_bom.size() : 0);
     if (requested == Encoding::utf8 || utf8_bom) {
-        throw_undecodable(bytes, bad_in_file, file_name, requested);
+        throw_undecodable(bytes, bad_in_file, file_name, requested, first_line);
     }
     Converted converted = read_gb18030(bytes, gb_bom);
     if (converted.bad_offset != std::string_view::npos) {
-        throw_undecodable(bytes, bad_in_file, file_name, requested);
+        throw_undecodable(bytes, bad_in_file, file_name, requested, first_line);
     }
     return {std::move(converted.text), Encoding::gb18030, gb_bom};
 }

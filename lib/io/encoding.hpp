@@ -25,8 +25,10 @@ struct Decoded {
 // is, and reading it as GB18030 would only turn one bad byte into a page of mojibake.
 // Throws InputError "FILE: line L, byte B: not valid …" where L and B (1-based, B counted from
 // the start of the line in raw file bytes) locate the first bad byte — under the UTF-8 reading
-// for automatic, under the requested encoding otherwise.
-Decoded decode_to_utf8(std::string_view bytes, Encoding requested, std::string_view file_name);
+// for automatic, under the requested encoding otherwise. `first_line` is the line `bytes` starts
+// on, when they are one block (of whole lines) of a longer file.
+Decoded decode_to_utf8(std::string_view bytes, Encoding requested, std::string_view file_name,
+                       std::size_t first_line = 1);
 
 // UTF-8 to `target` (automatic and utf8 return the text unchanged). Throws InputError if `text`
 // is not valid UTF-8.

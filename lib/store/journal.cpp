@@ -3,10 +3,12 @@
 #include <array>
 #include <ctime>
 #include <string_view>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::store {
 namespace {
@@ -40,8 +42,7 @@ const std::array<TableMeta, 9>& tables() {
 const TableMeta& table_meta(std::string_view name) {
     for (const auto& t : tables())
         if (t.name == name) return t;
-    throw LedgerError(fmt::format("the journal names an unknown table '{}'", name),
-                      "the ledger may come from a newer infotally; it was not changed");
+    throw LedgerError(tr(Msg::err_journal_unknown_table, name), tr(Msg::hint_journal_newer));
 }
 
 std::string key_match(const TableMeta& t, std::string_view json_param, std::string_view column_prefix = "") {
@@ -70,7 +71,9 @@ JournalEntry read_entry(Connection& conn, const Statement& st) {
     if (auto u = st.opt_int64(3)) e.undoes = *u;
     if (auto u = st.opt_int64(4)) e.undone_by = *u;
     auto counts = conn.prepare(
-        "SELECT tbl, op, count(*) FROM journal_changes WHERE entry_id = ? GROUP BY tbl, op ORDER BY min(id)");
+        "SELECT tbl, CASE op WHEN 'insert_range' THEN 'insert' ELSE op END AS o, "
+        "sum(CASE op WHEN 'insert_range' THEN json_extract(new, '$.rows') ELSE 1 END) "
+        "FROM journal_changes WHERE entry_id = ? GROUP BY tbl, o ORDER BY min(id)");
     counts.bind(1, e.id);
     while (counts.step()) e.changes.push_back({counts.text(0), counts.text(1), static_cast<int>(counts.int64(2))});
     return e;
@@ -85,10 +88,24 @@ void check_no_later_change(Connection& conn, const JournalEntry& target) {
         "(undoes IS NULL OR undoes <= ?1)");
     later.bind(1, target.id);
     if (!later.step() || later.int64(0) == 0) return;
-    auto changes = conn.prepare("SELECT tbl, coalesce(new, old) FROM journal_changes WHERE entry_id = ? ORDER BY id");
+    auto changes = conn.prepare("SELECT tbl, coalesce(new, old), op FROM journal_changes WHERE entry_id = ? ORDER BY id");
     changes.bind(1, target.id);
     while (changes.step()) {
         const auto& t = table_meta(changes.text(0));
+        if (changes.text(2) == "insert_range") {
+            // Later changes to rows inside a bulk range: compare the range's key column.
+            auto clash = conn.prepare(
+                "SELECT j.id, j.command FROM journal_changes c JOIN journal j ON j.id = c.entry_id "
+                "WHERE c.entry_id > ?1 AND j.undone_by IS NULL AND (j.undoes IS NULL OR j.undoes <= ?1) "
+                "AND c.tbl = ?2 AND json_extract(coalesce(c.new, c.old), '$.' || json_extract(?3, '$.key')) "
+                "BETWEEN json_extract(?3, '$.from') AND json_extract(?3, '$.to') LIMIT 1");
+            clash.bind(1, target.id).bind(2, changes.text(0)).bind(3, changes.text(1));
+            if (clash.step())
+                throw InputError(
+                    tr(Msg::err_undo_changed_later, target.id, clash.int64(0), clash.text(1)),
+                    tr(Msg::hint_undo_changed_later, clash.int64(0)));
+            continue;
+        }
         auto clash = conn.prepare(fmt::format(
             "SELECT j.id, j.command FROM journal_changes c JOIN journal j ON j.id = c.entry_id "
             "WHERE c.entry_id > ?1 AND j.undone_by IS NULL AND (j.undoes IS NULL OR j.undoes <= ?1) "
@@ -103,32 +120,51 @@ void check_no_later_change(Connection& conn, const JournalEntry& target) {
             }()));
         clash.bind(1, target.id).bind(2, changes.text(0)).bind(3, changes.text(1));
         if (clash.step())
-            throw InputError(fmt::format("cannot undo entry {}: entry {} ({}) changed the same records later",
-                                         target.id, clash.int64(0), clash.text(1)),
-                             fmt::format("undo entry {} first, or correct the records with 'infotally edit'",
-                                         clash.int64(0)));
+            throw InputError(
+                tr(Msg::err_undo_changed_later, target.id, clash.int64(0), clash.text(1)),
+                tr(Msg::hint_undo_changed_later, clash.int64(0)));
     }
 }
 
-void apply_inverse(Connection& conn, const std::string& table, const std::string& op,
-                   const std::optional<std::string>& old_row, const std::optional<std::string>& new_row) {
+// Applies the inverse of one change; returns how many rows it changed (each is journaled once).
+int apply_inverse(Connection& conn, const std::string& table, const std::string& op,
+                  const std::optional<std::string>& old_row, const std::optional<std::string>& new_row) {
     const auto& t = table_meta(table);
+    if (op == "insert_range") {
+        auto range = conn.prepare("SELECT json_extract(?1, '$.key'), json_extract(?1, '$.from'), json_extract(?1, '$.to')");
+        range.bind(1, *new_row);
+        range.step();
+        const auto key = range.text(0);
+        bool known = false;
+        for (auto c : t.columns) known = known || c == key;
+        if (!known) throw LedgerError(tr(Msg::err_journal_unknown_column, t.name, key), "");
+        conn.prepare(fmt::format("DELETE FROM {} WHERE {} BETWEEN ? AND ?", t.name, key))
+            .bind(1, range.int64(1))
+            .bind(2, range.int64(2))
+            .run();
+        return conn.changes();
+    }
     if (op == "insert") {
         conn.prepare(fmt::format("DELETE FROM {} WHERE {}", t.name, key_match(t, "?1"))).bind(1, *new_row).run();
-    } else if (op == "delete") {
+        return 1;
+    }
+    if (op == "delete") {
         std::string cols, values;
         for (auto c : t.columns) {
             cols += (cols.empty() ? "" : ", ") + std::string(c);
             values += (values.empty() ? "" : ", ") + fmt::format("json_extract(?1, '$.{}')", c);
         }
         conn.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, cols, values)).bind(1, *old_row).run();
-    } else {
+        return 1;
+    }
+    {
         std::string sets;
         for (auto c : t.columns) sets += (sets.empty() ? "" : ", ") + fmt::format("{0} = json_extract(?1, '$.{0}')", c);
         conn.prepare(fmt::format("UPDATE {} SET {} WHERE {}", t.name, sets, key_match(t, "?2")))
             .bind(1, *old_row)
             .bind(2, *new_row)
             .run();
+        return 1;
     }
 }
 
@@ -151,6 +187,34 @@ void WriteTransaction::commit() {
     m_tx.commit();
 }
 
+BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx) : m_conn(conn), m_entry(tx.entry_id()) {
+    m_conn.exec("UPDATE journal_state SET current = NULL WHERE id = 1");
+}
+
+BulkJournal::~BulkJournal() {
+    try {
+        m_conn.prepare("UPDATE journal_state SET current = ? WHERE id = 1").bind(1, m_entry).run();
+    } catch (...) {
+        // The transaction is failing anyway and will roll back.
+    }
+}
+
+void BulkJournal::inserted(std::string_view table, std::string_view key_column, std::int64_t from, std::int64_t to,
+                           std::int64_t rows) {
+    if (from > to || rows <= 0) return;
+    table_meta(table);  // only journaled tables
+    m_conn
+        .prepare("INSERT INTO journal_changes (entry_id, tbl, op, new) VALUES (?, ?, 'insert_range', "
+                 "json_object('key', ?, 'from', ?, 'to', ?, 'rows', ?))")
+        .bind(1, m_entry)
+        .bind(2, table)
+        .bind(3, key_column)
+        .bind(4, from)
+        .bind(5, to)
+        .bind(6, rows)
+        .run();
+}
+
 std::vector<JournalEntry> journal_entries(Connection& conn, int limit) {
     auto st = conn.prepare(std::string(k_entry_columns) + "ORDER BY id DESC LIMIT ?");
     st.bind(1, limit > 0 ? limit : -1);
@@ -171,33 +235,28 @@ JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx, std::optio
     if (target_id) {
         target = journal_entry(conn, *target_id);
         if (!target || *target_id >= tx.entry_id())
-            throw InputError(fmt::format("there is no journal entry {}", *target_id), "see 'infotally log'");
+            throw InputError(tr(Msg::err_no_journal_entry, *target_id), tr(Msg::hint_see_log));
     } else {
         auto st = conn.prepare(std::string(k_entry_columns) + "WHERE id < ? ORDER BY id DESC LIMIT 1");
         st.bind(1, tx.entry_id());
-        if (!st.step()) throw InputError("there is nothing to undo: the journal is empty", "see 'infotally log'");
+        if (!st.step()) throw InputError(tr(Msg::err_nothing_to_undo), tr(Msg::hint_see_log));
         target = read_entry(conn, st);
     }
     if (target->undone_by)
-        throw InputError(fmt::format("entry {} ({}) was already undone by entry {}", target->id, target->command,
-                                     *target->undone_by),
-                         fmt::format("to redo it, undo entry {}: 'infotally undo {}'", *target->undone_by,
-                                     *target->undone_by));
+        throw InputError(
+            tr(Msg::err_already_undone, target->id, target->command, *target->undone_by),
+            tr(Msg::hint_already_undone, *target->undone_by, *target->undone_by));
     check_no_later_change(conn, *target);
     const auto depends = [&] {
-        return InputError(fmt::format("cannot undo entry {} ({}): records added later depend on what it "
-                                      "added (e.g. an adoption of a submission it added)",
-                                      target->id, target->command),
-                          "undo the later entries first (see 'infotally log'), or correct the records with "
-                          "'infotally edit' or 'infotally remove'");
+        return InputError(tr(Msg::err_undo_depends, target->id, target->command),
+                          tr(Msg::hint_undo_depends));
     };
     auto changes = conn.prepare("SELECT tbl, op, old, new FROM journal_changes WHERE entry_id = ? ORDER BY id DESC");
     changes.bind(1, target->id);
     int expected = 0;
     try {
         while (changes.step()) {
-            apply_inverse(conn, changes.text(0), changes.text(1), changes.opt_text(2), changes.opt_text(3));
-            ++expected;
+            expected += apply_inverse(conn, changes.text(0), changes.text(1), changes.opt_text(2), changes.opt_text(3));
         }
     } catch (const ConstraintError&) {
         throw depends();
@@ -211,12 +270,28 @@ JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx, std::optio
     return *target;
 }
 
+namespace {
+
+// A journaled table as people call it, in the interface language ("+1 submissions", "+1 报送").
+std::string table_label(std::string_view table) {
+    constexpr std::pair<std::string_view, Msg> k_labels[] = {
+        {"departments", Msg::journal_departments}, {"people", Msg::journal_people},
+        {"memberships", Msg::journal_memberships}, {"outlets", Msg::journal_outlets},
+        {"submissions", Msg::journal_submissions}, {"authorships", Msg::journal_authorships},
+        {"adoptions", Msg::journal_adoptions},     {"rules", Msg::journal_rules}};
+    for (const auto& [name, label] : k_labels)
+        if (name == table) return tr(label);
+    return std::string(table);
+}
+
+}  // namespace
+
 std::string describe_changes(const std::vector<ChangeCount>& changes) {
     std::string out;
     for (const auto& c : changes) {
         if (!out.empty()) out += ", ";
         const char sign = c.op == "insert" ? '+' : c.op == "delete" ? '-' : '~';
-        out += fmt::format("{}{} {}", sign, c.rows, c.table);
+        out += fmt::format("{}{} {}", sign, c.rows, table_label(c.table));
     }
     return out;
 }

@@ -27,6 +27,24 @@ private:
     model::Id m_entry = 0;
 };
 
+// Bulk writes (import) would journal every row through the triggers; instead they pause them and
+// record, per table, the range of keys they inserted (keys given out in increasing order within
+// one transaction). Undo deletes the ranges.
+class BulkJournal {
+public:
+    BulkJournal(Connection& conn, const WriteTransaction& tx);  // pauses the row triggers
+    ~BulkJournal();                                              // resumes them
+    BulkJournal(const BulkJournal&) = delete;
+    BulkJournal& operator=(const BulkJournal&) = delete;
+    // `rows` rows of `table` whose `key_column` lies in [from, to] were inserted by this command.
+    void inserted(std::string_view table, std::string_view key_column, std::int64_t from, std::int64_t to,
+                  std::int64_t rows);
+
+private:
+    Connection& m_conn;
+    model::Id m_entry;
+};
+
 struct ChangeCount {
     std::string table;
     std::string op;  // insert, update, delete

@@ -1,0 +1,305 @@
+#include "lib/ledger/transfer_rows.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "lib/ledger/input.hpp"
+#include "lib/ledger/ledger.hpp"
+
+namespace infotally::ledger::transfer {
+namespace {
+
+constexpr std::size_t k_hints_kept = 3;
+
+bool blank(std::string_view cell) {
+    return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+constexpr std::size_t k_memo_limit = 100000;
+
+model::Id record_number(std::string_view cell, std::string_view column) {
+    model::Id id = 0;
+    bool ok = !cell.empty() && cell.size() <= 15;
+    for (char c : cell) {
+        if (c < '0' || c > '9') ok = false;
+        if (ok) id = id * 10 + (c - '0');
+    }
+    if (!ok || id <= 0) {
+        throw InputError(
+            fmt::format("{} '{}' is not a record number", column, cell),
+            "a file that numbers its records (an export) gives every submission its 记录编号 and "
+            "every adoption its 采用记录编号; remove both columns to number the records afresh");
+    }
+    return id;
+}
+
+}  // namespace
+
+// Dates and vocabulary words repeat from row to row (a year has 365 days, the rules a dozen
+// words), so each distinct cell is parsed once.
+model::Date RowParser::date(std::string_view cell, const char* what) {
+    std::string key(cell);
+    if (auto it = m_dates.find(key); it != m_dates.end()) return it->second;
+    const auto day = parse_date(key, what);
+    if (m_dates.size() < k_memo_limit) m_dates.emplace(std::move(key), day);
+    return day;
+}
+
+model::Date RowParser::required_date(std::string_view cell, const char* what,
+                                     std::string_view column) {
+    if (blank(cell)) {
+        throw InputError(fmt::format("the {} ({}) is empty", what, column),
+                         "write dates as YYYY-MM-DD (2026-03-05) or 2026年3月5日");
+    }
+    return date(cell, what);
+}
+
+std::optional<model::Date> RowParser::optional_date(std::string_view cell, const char* what) {
+    if (blank(cell)) return std::nullopt;
+    return date(cell, what);
+}
+
+std::string RowParser::term(const rules::TermList& terms, std::string_view cell,
+                            std::string_view what, std::string_view column) {
+    if (blank(cell)) {
+        throw InputError(fmt::format("the {} ({}) is empty", what, column),
+                         fmt::format("use one of: {}", terms.choices()));
+    }
+    auto& memo = m_terms[&terms];
+    std::string key(cell);
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    auto value = resolve_term(terms, cell, what, fmt::format("the {} column", column));
+    if (memo.size() < k_memo_limit) memo.emplace(std::move(key), value);
+    return value;
+}
+
+void Problems::add(std::size_t line, std::string_view what, std::string_view hint) {
+    ++m_count;
+    if (m_lines.size() < k_shown) m_lines.push_back(fmt::format("{}:{}: {}", m_file, line, what));
+    if (!hint.empty() && m_hints.size() < k_hints_kept &&
+        std::find(m_hints.begin(), m_hints.end(), hint) == m_hints.end()) {
+        m_hints.emplace_back(hint);
+    }
+}
+
+void Problems::raise() const {
+    std::string what = fmt::format("{}: {} {}; nothing was imported", m_file, m_count,
+                                   m_count == 1 ? "problem" : "problems");
+    for (const auto& line : m_lines) what += "\n" + line;
+    if (m_count > m_lines.size()) what += fmt::format("\n… and {} more", m_count - m_lines.size());
+    std::string hint;
+    for (const auto& h : m_hints) hint += (hint.empty() ? "" : "\n  ") + h;
+    throw InputError(what, hint.empty() ? "correct the rows and import again" : hint);
+}
+
+void RowParser::problem(std::string_view what, std::string_view hint) {
+    m_problems.add(m_line, what, hint);
+    m_ok = false;
+}
+
+// A cell Excel wrapped onto several lines (Alt+Enter) reads as one line: each line break or tab,
+// with the spaces around it, becomes one space, since the ledger keeps no control characters.
+const std::vector<std::string>& RowParser::on_one_line(const std::vector<std::string>& row) {
+    const auto breaks = [](const std::string& cell) {
+        return std::any_of(cell.begin(), cell.end(),
+                           [](char c) { return c == '\r' || c == '\n' || c == '\t'; });
+    };
+    if (std::none_of(row.begin(), row.end(), breaks)) return row;
+    m_one_line.assign(row.begin(), row.end());
+    for (auto& cell : m_one_line) {
+        if (!breaks(cell)) continue;
+        std::string out;
+        for (std::size_t i = 0; i < cell.size(); ++i) {
+            if (cell[i] != '\r' && cell[i] != '\n' && cell[i] != '\t') {
+                out += cell[i];
+                continue;
+            }
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+            while (i + 1 < cell.size() &&
+                   std::string_view("\r\n\t ").find(cell[i + 1]) != std::string_view::npos) {
+                ++i;
+            }
+            if (!out.empty() && i + 1 < cell.size()) out += ' ';
+        }
+        cell = std::move(out);
+    }
+    return m_one_line;
+}
+
+bool RowParser::parse(const std::vector<std::string>& row, std::size_t line, ParsedRow& out) {
+    m_row = &on_one_line(row);
+    m_line = line;
+    m_ok = true;
+    out.submission = model::Submission{};
+    out.adoption.reset();
+    out.number.reset();
+    out.adoption_number.reset();
+    auto& s = out.submission;
+
+    attempt([&] { s.title = clean_text(cell(Column::title), "title", 500); });
+    const bool dated = attempt([&] {
+        s.submitted_on = required_date(cell(Column::submitted_on), "submission date", "报送日期");
+    });
+    m_dated = dated;
+    parse_details(s, dated);
+    if (m_numbered) attempt([&] { out.number = record_number(cell(Column::number), "记录编号"); });
+
+    const model::Department* dept = nullptr;
+    const auto code = cell(Column::dept_code), name = cell(Column::dept);
+    const bool dept_given = !blank(code) || !blank(name);
+    if (dept_given) attempt([&] { dept = &m_dir.department(code, name); });
+    const auto* first_authors_dept = parse_authors(s, dated, dept);
+    if (!dept_given) dept = first_authors_dept;
+    if (dept) {
+        s.dept_id = dept->id, s.dept_code = dept->code, s.dept_name = dept->name;
+        if (dated && dept->retired_on && *dept->retired_on <= s.submitted_on) {
+            problem(
+                fmt::format("department {} ({}) was retired on {}; a piece submitted on {} "
+                            "cannot credit it",
+                            dept->code, dept->name, dept->retired_on->iso(), s.submitted_on.iso()),
+                dept_given ? "credit a current department" : "give the row's 部门");
+        }
+    }
+    if (dated && s.occurred_on && *s.occurred_on > s.submitted_on) {
+        problem(fmt::format("the event date {} is after the submission date {}",
+                            s.occurred_on->iso(), s.submitted_on.iso()),
+                "check both dates");
+    }
+    parse_adoption(out);
+    return m_ok;
+}
+
+void RowParser::parse_details(model::Submission& s, bool dated) {
+    if (dated) {
+        const auto& vocab = m_dir.vocabulary(s.submitted_on.year());
+        attempt([&] { s.kind = term(vocab.kinds, cell(Column::kind), "kind", "类型"); });
+    }
+    attempt([&] { s.category = clean_optional_text(cell(Column::category), "category", 40); });
+    attempt([&] {
+        s.destination = clean_optional_text(cell(Column::destination), "destination", 100);
+    });
+    attempt([&] {
+        if (!blank(cell(Column::length))) s.length = parse_count(cell(Column::length), "length");
+    });
+    attempt([&] { s.occurred_on = optional_date(cell(Column::occurred_on), "event date"); });
+    attempt([&] { s.due_on = optional_date(cell(Column::due_on), "due date"); });
+    attempt([&] { s.tags = clean_tags(split_tags(cell(Column::tags))); });
+}
+
+// The authors, creating unknown ones with --create-missing. Returns the department the row
+// credits when it names none: the first author's on the submission date.
+const model::Department* RowParser::parse_authors(model::Submission& s, bool dated,
+                                                  const model::Department* row_dept) {
+    std::vector<AuthorSpec> specs;
+    const bool named = attempt([&] {
+        if (blank(cell(Column::authors))) {
+            throw InputError("the authors (作者) are empty",
+                             "name them as 张三、李四, or with shares as 张三:0.6、李四:0.4");
+        }
+        specs = ledger::parse_authors(split_list(cell(Column::authors)));
+    });
+    if (!named) return nullptr;
+    const auto own_depts = split_list(cell(Column::author_depts));
+    if (own_depts.size() > 1 && own_depts.size() != specs.size()) {
+        problem(fmt::format("作者部门 names {} departments for {} authors", own_depts.size(),
+                            specs.size()),
+                "give one department for all the authors, or one per author in their order");
+        return nullptr;
+    }
+    const model::Department* first_dept = nullptr;
+    int position = 1;
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const auto& spec = specs[i];
+        attempt([&] {
+            // An author's own department matters only for someone this import creates: it is
+            // where they start, and a later row may show them moved. An empty 作者部门 cell (in a
+            // file that has the column) says the authors belong to the row's 部门.
+            const model::Department* own = nullptr;
+            if (m_layout.has(Column::author_depts) && m_dir.unknown_or_created(spec.name)) {
+                own = own_depts.empty()
+                          ? row_dept
+                          : &m_dir.department(own_depts.size() == 1 ? own_depts[0] : own_depts[i]);
+            }
+            auto& p = m_dir.person(spec.name, own ? own : row_dept);
+            if (own && dated) m_dir.saw(p, own->id, s.submitted_on);
+            s.authors.push_back({p.person.id, p.person.name, position++, spec.share});
+            if (i == 0 && dated) {
+                first_dept =
+                    own ? own
+                        : m_dir.department_by_id(p.person.membership_on(s.submitted_on).dept_id);
+            }
+        });
+    }
+    return first_dept;
+}
+
+void RowParser::parse_adoption(ParsedRow& out) {
+    static constexpr std::array k_adoption_columns{
+        Column::outlet, Column::level,     Column::media,       Column::adopted_on,
+        Column::form,   Column::placement, Column::endorsement, Column::fee};
+    const bool adopted = std::any_of(k_adoption_columns.begin(), k_adoption_columns.end(),
+                                     [&](Column c) { return !blank(cell(c)); });
+    if (!adopted) {
+        if (m_numbered && !blank(cell(Column::adoption_number))) {
+            problem("a 采用记录编号 on a row without an adoption",
+                    "leave 采用记录编号 empty on a row of a piece not adopted");
+        }
+        return;
+    }
+    const auto& s = out.submission;
+    auto& a = out.adoption.emplace();
+    const bool dated = attempt([&] {
+        a.adopted_on = required_date(cell(Column::adopted_on), "adoption date", "采用日期");
+    });
+    if (blank(cell(Column::outlet))) {
+        problem("the adoption has no outlet (采用单位 is empty)",
+                "name the outlet, or leave every adoption column empty for a piece not adopted");
+    }
+    if (dated) {
+        const auto& vocab = m_dir.vocabulary(a.adopted_on.year());
+        attempt([&] {
+            const auto form = cell(Column::form);
+            if (!blank(form)) {
+                a.form = term(vocab.forms, form, "adoption form", "采用形式");
+            } else if (!vocab.forms.empty()) {
+                a.form = vocab.forms.terms().front().key;
+            }
+        });
+        attempt([&] {
+            const auto placement = cell(Column::placement);
+            if (!blank(placement)) {
+                a.placement = term(vocab.placements, placement, "placement", "版面");
+            }
+        });
+        attempt([&] {
+            const auto endorsement = cell(Column::endorsement);
+            if (!blank(endorsement)) {
+                a.endorsement =
+                    term(vocab.endorsements, endorsement, "endorsing leader's level", "领导批示");
+            }
+        });
+        if (!blank(cell(Column::outlet))) {
+            attempt([&] {
+                const auto& o = m_dir.outlet(cell(Column::outlet), cell(Column::level),
+                                             cell(Column::media), a.adopted_on);
+                a.outlet_id = o.id, a.outlet = o.name, a.level = o.level, a.media = o.media;
+            });
+        }
+        if (m_dated && a.adopted_on < s.submitted_on) {
+            problem(fmt::format("the adoption date {} is before the submission date {}",
+                                a.adopted_on.iso(), s.submitted_on.iso()),
+                    "check the dates; an adoption cannot come before its submission");
+        }
+    }
+    attempt([&] {
+        if (!blank(cell(Column::fee))) a.fee = parse_money(cell(Column::fee), "fee");
+    });
+    if (m_numbered) {
+        attempt([&] {
+            out.adoption_number = record_number(cell(Column::adoption_number), "采用记录编号");
+        });
+    }
+}
+
+}  // namespace infotally::ledger::transfer

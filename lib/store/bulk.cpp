@@ -1,0 +1,348 @@
+#include "lib/store/bulk.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "lib/model/error.hpp"
+
+namespace infotally::store {
+namespace {
+
+// Tags are stored as one text of comma-separated labels (as records.cpp writes them).
+std::string join_tags(const std::vector<std::string>& tags) {
+    std::string out;
+    for (const auto& t : tags) {
+        if (!out.empty()) out += ',';
+        out += t;
+    }
+    return out;
+}
+
+std::vector<std::string> split_tags(std::string_view text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t comma = text.find(',', start);
+        if (comma == std::string_view::npos) comma = text.size();
+        if (comma > start) out.emplace_back(text.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
+
+// Date::iso() without snprintf: a million-row import binds two or three dates a row.
+struct IsoDate {
+    explicit IsoDate(const model::Date& d) {
+        const auto put = [this](std::size_t at, int value, int digits) {
+            for (int i = digits - 1; i >= 0; --i, value /= 10) {
+                text[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            }
+        };
+        put(0, d.year(), 4);
+        put(5, d.month(), 2);
+        put(8, d.day(), 2);
+    }
+    std::string_view view() const { return {text, 10}; }
+    char text[10] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
+};
+
+Statement& bind_date(Statement& st, int index, const std::optional<model::Date>& d) {
+    return d ? st.bind(index, IsoDate(*d).view()) : st.bind_null(index);
+}
+
+std::optional<model::Date> date_or_none(const std::optional<std::string>& text) {
+    return text ? model::Date::parse(*text) : std::nullopt;
+}
+
+model::Date date_of(const std::string& text) {
+    return model::Date::parse(text).value_or(model::Date());
+}
+
+std::optional<model::Decimal> fee_of(const Statement& st, int column) {
+    if (auto fen = st.opt_int64(column)) return model::Decimal::from_hundredths(*fen);
+    return std::nullopt;
+}
+
+// Columns 0..8 of a submission row (no department names): id, title, kind, category, length,
+// destination, occurred_on, due_on, tags.
+void read_submission_fields(const Statement& st, model::Submission& s) {
+    s.id = st.int64(0);
+    s.title = st.text(1);
+    s.kind = st.text(2);
+    s.category = st.text(3);
+    s.length = st.opt_int64(4);
+    s.destination = st.text(5);
+    s.occurred_on = date_or_none(st.opt_text(6));
+    s.due_on = date_or_none(st.opt_text(7));
+    s.tags = split_tags(st.text(8));
+}
+
+// The three scans of for_each_record must see one state of the ledger: a read transaction
+// (deferred, so writers are not blocked; WAL gives it a snapshot) unless the caller holds one.
+class ReadSnapshot {
+  public:
+    explicit ReadSnapshot(Connection& conn) : m_conn(conn) {
+        if (sqlite3_get_autocommit(conn.handle()) != 0) {
+            conn.exec("BEGIN");
+            m_open = true;
+        }
+    }
+    ~ReadSnapshot() {
+        if (m_open) sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  private:
+    Connection& m_conn;
+    bool m_open = false;
+};
+
+}  // namespace
+
+BulkWriter::BulkWriter(Store& store) : m_conn(store.connection()) {}
+
+Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view sql) {
+    if (!slot) slot.emplace(m_conn.prepare(sql));
+    return *slot;
+}
+
+void BulkWriter::tune_for_bulk() {
+    m_conn.exec("PRAGMA cache_size = -65536");
+}
+
+model::Id BulkWriter::last_record_id() {
+    auto st = m_conn.prepare("SELECT value FROM counters WHERE name = 'record_id'");
+    if (!st.step()) {
+        throw LedgerError("the ledger has no record counter", "restore it from a backup");
+    }
+    return st.int64(0);
+}
+
+void BulkWriter::set_last_record_id(model::Id id) {
+    m_conn.prepare("UPDATE counters SET value = ? WHERE name = 'record_id'").bind(1, id).run();
+}
+
+bool BulkWriter::has_submissions() {
+    auto st = m_conn.prepare("SELECT EXISTS (SELECT 1 FROM submissions)");
+    return st.step() && st.int64(0) != 0;
+}
+
+std::vector<std::string> BulkWriter::drop_record_indexes() {
+    std::vector<std::pair<std::string, std::string>> found;
+    auto st = m_conn.prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+        "tbl_name IN ('submissions', 'authorships', 'adoptions') ORDER BY name");
+    while (st.step()) found.emplace_back(st.text(0), st.text(1));
+    std::vector<std::string> rebuild;
+    for (auto& [name, sql] : found) {
+        m_conn.exec(fmt::format("DROP INDEX \"{}\"", name));
+        rebuild.push_back(std::move(sql));
+    }
+    return rebuild;
+}
+
+void BulkWriter::create_indexes(const std::vector<std::string>& statements) {
+    for (const auto& sql : statements) m_conn.exec(sql);
+}
+
+void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
+                                std::vector<model::Submission>& out) {
+    // submissions_by_dept (dept_id, submitted_on) finds the day's pieces; the authorships'
+    // primary key (submission_id, position) gives their authors in order.
+    auto& st = prepared(m_submissions_on,
+                        "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, "
+                        "s.occurred_on, s.due_on, s.tags, au.person_id, au.position, au.share "
+                        "FROM submissions s LEFT JOIN authorships au ON au.submission_id = s.id "
+                        "WHERE s.dept_id = ?1 AND s.submitted_on = ?2 "
+                        "ORDER BY s.id, au.position");
+    out.clear();
+    st.bind(1, dept_id).bind(2, IsoDate(day).view());
+    while (st.step()) {
+        if (out.empty() || out.back().id != st.int64(0)) {
+            auto& s = out.emplace_back();
+            read_submission_fields(st, s);
+            s.dept_id = dept_id;
+            s.submitted_on = day;
+        }
+        if (st.is_null(9)) continue;
+        model::Author a;
+        a.person_id = st.int64(9);
+        a.position = static_cast<int>(st.int64(10));
+        if (auto share = st.opt_int64(11)) a.share = model::Ratio::from_ten_thousandths(*share);
+        out.back().authors.push_back(std::move(a));
+    }
+    st.reset();
+}
+
+void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adoption>& out) {
+    auto& st = prepared(m_adoptions_of,
+                        "SELECT id, outlet_id, adopted_on, form, placement, endorsement, fee "
+                        "FROM adoptions WHERE submission_id = ? ORDER BY id");
+    out.clear();
+    st.bind(1, submission_id);
+    while (st.step()) {
+        auto& a = out.emplace_back();
+        a.id = st.int64(0);
+        a.submission_id = submission_id;
+        a.outlet_id = st.int64(1);
+        a.adopted_on = date_of(st.text(2));
+        a.form = st.text(3);
+        a.placement = st.text(4);
+        a.endorsement = st.text(5);
+        a.fee = fee_of(st, 6);
+    }
+    st.reset();
+}
+
+void BulkWriter::insert_submission(const model::Submission& s) {
+    prepared(m_insert_submission,
+             "INSERT INTO submissions (id, title, kind, category, dept_id, submitted_on, length, "
+             "destination, occurred_on, due_on, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, s.id)
+        .bind(2, s.title)
+        .bind(3, s.kind)
+        .bind(4, s.category)
+        .bind(5, s.dept_id)
+        .bind(6, IsoDate(s.submitted_on).view())
+        .bind(7, s.length)
+        .bind(8, s.destination)
+        .bind(11, join_tags(s.tags));
+    bind_date(*m_insert_submission, 9, s.occurred_on);
+    bind_date(*m_insert_submission, 10, s.due_on).run();
+    auto& author = prepared(m_insert_author,
+                            "INSERT INTO authorships (submission_id, position, person_id, share) "
+                            "VALUES (?, ?, ?, ?)");
+    int position = 1;
+    for (const auto& a : s.authors) {
+        author.bind(1, s.id).bind(2, position++).bind(3, a.person_id);
+        if (a.share) {
+            author.bind(4, a.share->ten_thousandths());
+        } else {
+            author.bind_null(4);
+        }
+        author.run();
+    }
+}
+
+void BulkWriter::insert_adoption(const model::Adoption& a) {
+    prepared(m_insert_adoption,
+             "INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on, form, placement, "
+             "endorsement, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, a.id)
+        .bind(2, a.submission_id)
+        .bind(3, a.outlet_id)
+        .bind(4, IsoDate(a.adopted_on).view())
+        .bind(5, a.form)
+        .bind(6, a.placement)
+        .bind(7, a.endorsement)
+        .bind(8, a.fee ? std::optional<std::int64_t>(a.fee->hundredths()) : std::nullopt)
+        .run();
+}
+
+model::Id BulkWriter::insert_department(const std::string& code, const std::string& name) {
+    prepared(m_insert_department, "INSERT INTO departments (code, name) VALUES (?, ?)")
+        .bind(1, code)
+        .bind(2, name)
+        .run();
+    return m_conn.last_insert_id();
+}
+
+model::Id BulkWriter::insert_person(const std::string& name) {
+    prepared(m_insert_person, "INSERT INTO people (name) VALUES (?)").bind(1, name).run();
+    return m_conn.last_insert_id();
+}
+
+void BulkWriter::set_membership(model::Id person_id, model::Id dept_id, const model::Date& since) {
+    prepared(m_set_membership,
+             "INSERT INTO memberships (person_id, since, dept_id) VALUES (?, ?, ?) "
+             "ON CONFLICT (person_id, since) DO UPDATE SET dept_id = excluded.dept_id")
+        .bind(1, person_id)
+        .bind(2, since.iso())
+        .bind(3, dept_id)
+        .run();
+}
+
+model::Id BulkWriter::insert_outlet(const model::Outlet& outlet) {
+    prepared(m_insert_outlet, "INSERT INTO outlets (name, level, media) VALUES (?, ?, ?)")
+        .bind(1, outlet.name)
+        .bind(2, outlet.level)
+        .bind(3, outlet.media)
+        .run();
+    return m_conn.last_insert_id();
+}
+
+void for_each_record(Store& store, const std::optional<model::Date>& from,
+                     const std::optional<model::Date>& to, const RecordVisitor& visit) {
+    auto& conn = store.connection();
+    ReadSnapshot snapshot(conn);
+    // CROSS JOIN keeps the record table as the outer loop, so each scan runs in the order of its
+    // primary key or submission index and needs no sort; the three are then merged by number.
+    const bool ranged = from || to;
+    const std::string range = ranged ? "s.submitted_on BETWEEN ?1 AND ?2" : "1";
+    const std::string in_range =
+        ranged ? "WHERE {} IN (SELECT id FROM submissions s WHERE " + range + ") " : "";
+    auto subs = conn.prepare(
+        "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, s.occurred_on, "
+        "s.due_on, s.tags, s.dept_id, d.code, d.name, s.submitted_on "
+        "FROM submissions s CROSS JOIN departments d ON d.id = s.dept_id WHERE " +
+        range + " ORDER BY s.id");
+    auto authors = conn.prepare(
+        "SELECT au.submission_id, au.person_id, p.name, au.position, au.share "
+        "FROM authorships au CROSS JOIN people p ON p.id = au.person_id " +
+        fmt::format(fmt::runtime(in_range), "au.submission_id") +
+        "ORDER BY au.submission_id, au.position");
+    auto adoptions = conn.prepare(
+        "SELECT a.submission_id, a.id, a.outlet_id, o.name, o.level, o.media, a.adopted_on, "
+        "a.form, a.placement, a.endorsement, a.fee "
+        "FROM adoptions a CROSS JOIN outlets o ON o.id = a.outlet_id " +
+        fmt::format(fmt::runtime(in_range), "a.submission_id") + "ORDER BY a.submission_id, a.id");
+    if (ranged) {
+        const std::string low = from ? from->iso() : "0000-00-00";
+        const std::string high = to ? to->iso() : "9999-99-99";
+        for (auto* st : {&subs, &authors, &adoptions}) st->bind(1, low).bind(2, high);
+    }
+
+    bool more_authors = authors.step();
+    bool more_adoptions = adoptions.step();
+    model::Submission s;
+    std::vector<model::Adoption> list;
+    while (subs.step()) {
+        read_submission_fields(subs, s);
+        s.dept_id = subs.int64(9);
+        s.dept_code = subs.text(10);
+        s.dept_name = subs.text(11);
+        s.submitted_on = date_of(subs.text(12));
+        s.authors.clear();
+        for (; more_authors && authors.int64(0) <= s.id; more_authors = authors.step()) {
+            if (authors.int64(0) < s.id) continue;  // cannot happen: foreign keys
+            model::Author a;
+            a.person_id = authors.int64(1);
+            a.name = authors.text(2);
+            a.position = static_cast<int>(authors.int64(3));
+            if (auto share = authors.opt_int64(4)) {
+                a.share = model::Ratio::from_ten_thousandths(*share);
+            }
+            s.authors.push_back(std::move(a));
+        }
+        list.clear();
+        for (; more_adoptions && adoptions.int64(0) <= s.id; more_adoptions = adoptions.step()) {
+            if (adoptions.int64(0) < s.id) continue;
+            auto& a = list.emplace_back();
+            a.submission_id = s.id;
+            a.id = adoptions.int64(1);
+            a.outlet_id = adoptions.int64(2);
+            a.outlet = adoptions.text(3);
+            a.level = adoptions.text(4);
+            a.media = adoptions.text(5);
+            a.adopted_on = date_of(adoptions.text(6));
+            a.form = adoptions.text(7);
+            a.placement = adoptions.text(8);
+            a.endorsement = adoptions.text(9);
+            a.fee = fee_of(adoptions, 10);
+        }
+        visit(s, list);
+    }
+}
+
+}  // namespace infotally::store

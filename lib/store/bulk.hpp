@@ -1,0 +1,71 @@
+#pragma once
+// Bulk reads and writes for import and export: each statement is prepared once and reused for
+// every row, the record numbers are handed out by the caller (one counter update for a whole
+// import), and reading the whole ledger is three ordered scans merged in step rather than a
+// query per submission. Writes expect the caller's Store::transaction(), like Store's own.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/model/date.hpp"
+#include "lib/model/records.hpp"
+#include "lib/store/store.hpp"
+
+namespace infotally::store {
+
+class BulkWriter {
+  public:
+    explicit BulkWriter(Store& store);
+
+    // A larger page cache for this connection (64 MiB instead of 2): a million-row import
+    // touches every page of the indexes it grows, and re-reading evicted ones dominates.
+    void tune_for_bulk();
+
+    // The record counter (counters.record_id): the last number given out.
+    model::Id last_record_id();
+    void set_last_record_id(model::Id id);
+    bool has_submissions();
+
+    // Filling an empty ledger, it is faster to build the record tables' secondary indexes once at
+    // the end (one sort each) than to grow them row by row: this drops them and returns the SQL
+    // that makes them again (as sqlite_master has it, so it follows every migration). Primary
+    // keys and UNIQUE constraints stay. Call within the import's transaction.
+    std::vector<std::string> drop_record_indexes();
+    void create_indexes(const std::vector<std::string>& statements);
+
+    // The submissions of one department on one day, with their authors (person id, position,
+    // share; no names) — what import needs to recognise a piece already in the ledger.
+    void submissions_on(model::Id dept_id, const model::Date& day,
+                        std::vector<model::Submission>& out);
+    // A submission's adoptions (outlet id only, no outlet name), in record order.
+    void adoptions_of(model::Id submission_id, std::vector<model::Adoption>& out);
+
+    // Inserts with the record number already set in `s.id` / `a.id`.
+    void insert_submission(const model::Submission& s);
+    void insert_adoption(const model::Adoption& a);
+
+    model::Id insert_department(const std::string& code, const std::string& name);
+    model::Id insert_person(const std::string& name);
+    // Sets (or replaces) the person's department from `since`.
+    void set_membership(model::Id person_id, model::Id dept_id, const model::Date& since);
+    model::Id insert_outlet(const model::Outlet& outlet);
+
+  private:
+    Statement& prepared(std::optional<Statement>& slot, std::string_view sql);
+
+    Connection& m_conn;
+    std::optional<Statement> m_submissions_on, m_adoptions_of, m_insert_submission, m_insert_author,
+        m_insert_adoption, m_insert_department, m_insert_person, m_set_membership, m_insert_outlet;
+};
+
+// Every submission (or those submitted in [from, to]) in record order, each with its authors
+// (names included) and all its adoptions (outlet name, level and media included). Memory stays
+// at one submission whatever the ledger's size.
+using RecordVisitor =
+    std::function<void(const model::Submission&, const std::vector<model::Adoption>&)>;
+void for_each_record(Store& store, const std::optional<model::Date>& from,
+                     const std::optional<model::Date>& to, const RecordVisitor& visit);
+
+}  // namespace infotally::store
