@@ -1,31 +1,47 @@
 // status, report, tally, explain.
 #include "cli/context.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/report/reports.hpp"
 
 namespace infotally::cli {
+namespace {
+
+// `report month` and `tally` also take --format after the command, where html is offered: one
+// page to open in a browser or print (the global --format sets the same value).
+void add_page_format(CLI::App* command, Context& ctx) {
+    command
+        ->add_option("--format", ctx.format,
+                     "table, csv, json, or html: one self-contained page (charts, rankings) to "
+                     "open in a browser or print on A4, e.g. > 月报.html")
+        ->check(CLI::IsMember({"table", "csv", "json", "html"}));
+}
+
+}  // namespace
 
 void set_report_commands(CLI::App& app, Context& ctx) {
     struct StatusOptions {
         std::optional<std::string> year, as_of, by;
     };
     auto st = std::make_shared<StatusOptions>();
-    auto* status = app.add_subcommand("status", "quota completion so far, pace to year end, who is behind; overdue pieces");
-    add_text(status, "--year", st->year, "year (default: this year, or --as-of's)");
-    add_text(status, "--as-of", st->as_of, "the date to measure at (default: today, or the year's end)");
-    add_text(status, "--by", st->by, "dept (default) or person");
+    auto* status = app.add_subcommand("status", tr(Msg::help_status));
+    add_text(status, "--year", st->year, tr(Msg::help_status_year));
+    add_text(status, "--as-of", st->as_of, tr(Msg::help_status_as_of));
+    add_text(status, "--by", st->by, tr(Msg::help_status_by));
     status->callback([&ctx, st] {
         auto store = ctx.open();
         ctx.print(report::status_report(store, st->year, st->as_of, st->by));
     });
 
-    auto* report_cmd = app.add_subcommand("report", "periodic reports");
+    auto* report_cmd = app.add_subcommand("report", tr(Msg::help_report));
     report_cmd->require_subcommand(1);
     auto month = std::make_shared<std::string>();
-    auto* month_cmd = report_cmd->add_subcommand("month", "the monthly report: month and year to date per department, 同比, adoptions");
-    month_cmd->add_option("MONTH", *month, "YYYY-MM")->required();
+    auto* month_cmd = report_cmd->add_subcommand("month", tr(Msg::help_report_month));
+    month_cmd->add_option("MONTH", *month, tr(Msg::help_report_month_month))->required();
+    add_page_format(month_cmd, ctx);
     month_cmd->callback([&ctx, month] {
-        auto store = ctx.open();
+        auto store = ctx.open(true);
+        if (ctx.html()) return ctx.write(report::month_report_html(store, *month));
         ctx.print(report::month_report(store, *month));
     });
 
@@ -34,11 +50,13 @@ void set_report_commands(CLI::App& app, Context& ctx) {
         std::optional<std::string> by;
     };
     auto to = std::make_shared<TallyOptions>();
-    auto* tally = app.add_subcommand("tally", "the year-end reward tally: points, money, penalties, net");
-    tally->add_option("YEAR", to->year, "the year")->required();
-    add_text(tally, "--by", to->by, "person or dept (default: whom the rules score)");
+    auto* tally = app.add_subcommand("tally", tr(Msg::help_tally));
+    tally->add_option("YEAR", to->year, tr(Msg::help_tally_year))->required();
+    add_text(tally, "--by", to->by, tr(Msg::help_tally_by));
+    add_page_format(tally, ctx);
     tally->callback([&ctx, to] {
-        auto store = ctx.open();
+        auto store = ctx.open(true);
+        if (ctx.html()) return ctx.write(report::tally_report_html(store, to->year, to->by));
         ctx.print(report::tally_report(store, to->year, to->by));
     });
 
@@ -46,10 +64,11 @@ void set_report_commands(CLI::App& app, Context& ctx) {
         std::optional<std::string> id, person, year;
     };
     auto eo = std::make_shared<ExplainOptions>();
-    auto* explain = app.add_subcommand("explain", "every rule and number behind an adoption's score or a person's figure");
-    explain->add_option_function<std::string>("ADOPTION_ID", [eo](const std::string& v) { eo->id = v; }, "adoption number");
-    add_text(explain, "--person", eo->person, "a person's name (with --year)");
-    add_text(explain, "--year", eo->year, "the year (with --person)");
+    auto* explain = app.add_subcommand("explain", tr(Msg::help_explain));
+    explain->add_option_function<std::string>(
+        "ADOPTION_ID", [eo](const std::string& v) { eo->id = v; }, tr(Msg::help_explain_adoption));
+    add_text(explain, "--person", eo->person, tr(Msg::help_explain_person));
+    add_text(explain, "--year", eo->year, tr(Msg::help_explain_year));
     explain->callback([&ctx, eo] {
         auto store = ctx.open();
         if (eo->id && !eo->person) return ctx.print(report::explain_adoption(store, *eo->id));

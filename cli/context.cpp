@@ -7,18 +7,37 @@
 #include <cstdlib>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::cli {
 
-store::Store Context::open() const {
+namespace {
+
+UsageError no_page(const std::string& format) {
+    return UsageError("--format " + format + " makes a page only for 'report month' and 'tally'",
+                      "use --format table, csv or json here; for a page, e.g. "
+                      "'infotally report month 2026-03 --format html > 月报.html'");
+}
+
+}  // namespace
+
+bool Context::html() const {
+    std::string f;
+    for (char c : format) f += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return f == "html";
+}
+
+store::Store Context::open(bool makes_page) const {
+    if (html() && !makes_page) throw no_page(format);
     auto store = store::Store::open(ledger_path());
     store.set_command_line(command_line);
     return store;
 }
 
 io::Format Context::output_format() const {
+    if (html()) throw no_page(format);
     if (auto f = io::parse_format(format)) return *f;
-    throw UsageError("unknown --format '" + format + "'", "use --format table, csv or json");
+    throw UsageError(tr(Msg::err_unknown_format, format), tr(Msg::hint_unknown_format));
 }
 
 // Colour and fitting to the window only for a person at a terminal: never in a pipe or file, and
@@ -46,6 +65,10 @@ void Context::print(const io::Sections& sections) const {
 void Context::say(const std::string& line) const {
     std::fputs(line.c_str(), stdout);
     std::fputc('\n', stdout);
+}
+
+void Context::write(const std::string& text) const {
+    std::fwrite(text.data(), 1, text.size(), stdout);
 }
 
 CLI::Option* add_text(CLI::App* app, const std::string& name, std::optional<std::string>& target,

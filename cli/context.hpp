@@ -20,7 +20,12 @@ struct Context {
     std::string command_line;       // as typed, for the audit journal
 
     std::string ledger_path() const { return store::resolve_ledger_path(db); }
-    store::Store open() const;
+    // Opens the ledger. --format html is refused here (a usage error) unless the command makes
+    // an HTML page (`report month`, `tally`): before anything is read or written.
+    store::Store open(bool makes_page = false) const;
+    // --format html: the command should write its page (see write()).
+    bool html() const;
+    // table, csv or json; html is a usage error (the command makes no page).
     io::Format output_format() const;
     io::TextOptions text_options() const;
     // Prints the table to stdout in --format (table, csv or json).
@@ -28,6 +33,8 @@ struct Context {
     void print(const io::Sections& sections) const;
     // Prints a line on stdout (for table format) — confirmations like "added department office".
     void say(const std::string& line) const;
+    // Writes text to stdout as it is (an HTML page).
+    void write(const std::string& text) const;
 };
 
 // An option that may be left out: its value lands in `target` only when given.

@@ -6,7 +6,10 @@
 #include <exception>
 
 #include "cli/context.hpp"
+#include "cli/language.hpp"
+#include "lib/io/text.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace {
 
@@ -28,9 +31,15 @@ std::string command_line(int argc, char** argv) {
     return out;
 }
 
+// Messages quote what the user typed or a file held: escaped, so that it cannot drive the terminal.
 int print_error(const std::string& what, const std::string& hint, int code) {
-    std::fprintf(stderr, "infotally: error: %s\n", what.c_str());
-    if (!hint.empty()) std::fprintf(stderr, "infotally: hint: %s\n", hint.c_str());
+    std::fprintf(stderr, "infotally: error: %s\n",
+                 infotally::io::escape_for_terminal(what).c_str());
+    if (!hint.empty()) {
+        const auto line =
+            infotally::tr(infotally::Msg::hint_line, infotally::io::escape_for_terminal(hint));
+        std::fprintf(stderr, "%s\n", line.c_str());
+    }
     return code;
 }
 
@@ -40,20 +49,25 @@ int main(int argc, char** argv) {
     using namespace infotally;
     cli::Context ctx;
     ctx.command_line = command_line(argc, argv);
-    CLI::App app{"infotally — 信息宣传 quota tracking: record submissions and adoptions, score them by "
-                 "your unit's rules, report monthly and tally the year.",
-                 "infotally"};
+    try {
+        // Before the commands: their help texts are translated as they are registered.
+        cli::choose_language(argc, argv);
+    } catch (const Error& e) {
+        return print_error(e.what(), e.hint(), e.exit_code());
+    }
+    CLI::App app{tr(Msg::app_description), "infotally"};
     app.require_subcommand(1);
     app.fallthrough();
-    app.add_option("--db", ctx.db, "ledger file (default: $INFOTALLY_DB, then ./infotally.db)");
-    app.add_option("--format", ctx.format, "output format: table, csv (opens in Excel) or json")
+    app.add_option("--db", ctx.db, tr(Msg::opt_db));
+    app.add_option("--format", ctx.format, tr(Msg::opt_format))
         ->check(CLI::IsMember({"table", "csv", "json"}));
-    app.add_option("--lang", ctx.lang, "interface language: zh or en");
-    app.add_flag("--no-color", ctx.no_color, "no colour in tables");
+    app.add_option("--lang", ctx.lang, tr(Msg::opt_lang));
+    app.add_flag("--no-color", ctx.no_color, tr(Msg::opt_no_color));
 
     cli::set_setup_commands(app, ctx);
     cli::set_record_commands(app, ctx);
     cli::set_report_commands(app, ctx);
+    cli::set_transfer_commands(app, ctx);
     cli::set_history_commands(app, ctx);
     cli::set_help_commands(app, ctx);
 
@@ -67,13 +81,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        return print_error(e.what(), "run 'infotally --help' (or 'infotally COMMAND --help') for usage",
-                           static_cast<int>(ExitCode::usage));
+        return print_error(e.what(), tr(Msg::hint_usage), static_cast<int>(ExitCode::usage));
     } catch (const Error& e) {
         return print_error(e.what(), e.hint(), e.exit_code());
     } catch (const std::exception& e) {
-        return print_error(std::string("unexpected failure: ") + e.what(),
-                           "this is a bug in infotally; nothing was written. Please report it.",
+        return print_error(tr(Msg::err_unexpected, e.what()), tr(Msg::hint_unexpected),
                            static_cast<int>(ExitCode::data));
     }
 }

@@ -9,6 +9,7 @@
 
 #include "lib/ledger/ledger.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/store/backup.hpp"
 
 namespace infotally::ledger {
@@ -35,8 +36,8 @@ void copy_to(store::Store& store, const std::string& file) {
             store::Connection out(tmp, store::Connection::Mode::create);
             store::copy_database(store.connection(), out);
             if (auto problems = store::integrity_problems(out); !problems.empty())
-                throw LedgerError(fmt::format("the copy failed its integrity check: {}", problems.front()),
-                                  "the ledger itself may be damaged; run 'infotally check'");
+                throw LedgerError(tr(Msg::err_copy_integrity, problems.front()),
+                                  tr(Msg::hint_copy_integrity));
         }
         fs::rename(tmp, file);
     } catch (...) {
@@ -54,7 +55,8 @@ UndoResult undo(store::Store& store, const Text& entry) {
     if (entry) target = parse_record_id(*entry);
     auto tx = store.transaction();
     UndoResult result{store::undo_entry(store.connection(), tx, target), std::nullopt};
-    if (result.reverted.undoes) result.redone = store::journal_entry(store.connection(), *result.reverted.undoes);
+    if (result.reverted.undoes)
+        result.redone = store::journal_entry(store.connection(), *result.reverted.undoes);
     tx.commit();
     return result;
 }
@@ -62,23 +64,23 @@ UndoResult undo(store::Store& store, const Text& entry) {
 void backup(store::Store& store, const std::string& file, bool overwrite) {
     std::error_code ec;
     if (fs::exists(file, ec) && !overwrite)
-        throw InputError(fmt::format("{} already exists", file), "choose another file name, or pass --force to replace it");
+        throw InputError(tr(Msg::err_file_exists, file), tr(Msg::hint_file_exists));
     if (fs::equivalent(file, store.path(), ec))
-        throw InputError(fmt::format("{} is the ledger itself", file), "back up to another file");
+        throw InputError(tr(Msg::err_is_the_ledger, file), tr(Msg::hint_backup_elsewhere));
     auto parent = fs::path(file).parent_path();
     if (!parent.empty() && !fs::is_directory(parent, ec))
-        throw InputError(fmt::format("the folder {} does not exist", parent.string()), "create it first");
+        throw InputError(tr(Msg::err_no_folder, parent.string()), tr(Msg::hint_no_folder));
     copy_to(store, file);
 }
 
 std::string restore(const std::string& ledger_path, const std::string& file) {
     std::error_code ec;
     if (fs::exists(ledger_path, ec) && fs::equivalent(file, ledger_path, ec))
-        throw InputError(fmt::format("{} is the ledger itself", file), "give the backup file to restore from");
+        throw InputError(tr(Msg::err_is_the_ledger, file), tr(Msg::hint_restore_from_backup_file));
     auto source = store::Store::open(file);  // refuses a non-ledger, a newer one, a damaged one
     if (auto problems = store::integrity_problems(source.connection()); !problems.empty())
-        throw LedgerError(fmt::format("{} failed its integrity check: {}", file, problems.front()),
-                          "choose another backup; the ledger was not changed");
+        throw LedgerError(tr(Msg::err_backup_integrity, file, problems.front()),
+                          tr(Msg::hint_backup_integrity));
     std::string safety;
     if (fs::exists(ledger_path, ec)) {
         safety = fmt::format("{}.before-restore-{}", ledger_path, local_stamp());
@@ -96,9 +98,10 @@ std::string restore(const std::string& ledger_path, const std::string& file) {
         }
         fs::copy_file(ledger_path, safety, ec);
         if (ec)
-            throw LedgerError(fmt::format("cannot keep a copy of {} before restoring: {}", ledger_path, ec.message()),
-                              "free some space or check permissions; the ledger was not changed");
-        if (fs::exists(ledger_path + "-wal", ec)) fs::copy_file(ledger_path + "-wal", safety + "-wal", ec);
+            throw LedgerError(tr(Msg::err_keep_copy, ledger_path, ec.message()),
+                              tr(Msg::hint_keep_copy));
+        if (fs::exists(ledger_path + "-wal", ec))
+            fs::copy_file(ledger_path + "-wal", safety + "-wal", ec);
         for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(ledger_path + suffix, ec);
     }
     store::Connection target(ledger_path, store::Connection::Mode::create);
@@ -110,6 +113,8 @@ std::string restore(const std::string& ledger_path, const std::string& file) {
 
 namespace infotally::ledger {
 
-std::vector<std::string> check(store::Store& store) { return store::integrity_problems(store.connection()); }
+std::vector<std::string> check(store::Store& store) {
+    return store::integrity_problems(store.connection());
+}
 
 }  // namespace infotally::ledger

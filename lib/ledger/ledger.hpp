@@ -4,6 +4,7 @@
 // an infotally::Error that names the thing at fault and what to do next; nothing is written then.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lib/model/records.hpp"
@@ -17,7 +18,7 @@ using Text = std::optional<std::string>;  // a flag the user may leave out
 // --- set-up --------------------------------------------------------------------------------
 struct InitRequest {
     std::string unit_name;
-    Text rules_file;  // else the default rules for the current year
+    Text rules_file;                              // else the default rules for the current year
     std::string command_line = "infotally init";  // for the journal
 };
 struct InitResult {
@@ -26,7 +27,8 @@ struct InitResult {
 };
 InitResult init(const std::string& path, const InitRequest& request);
 
-model::Department add_department(store::Store& store, const std::string& code, const std::string& name);
+model::Department add_department(store::Store& store, const std::string& code,
+                                 const std::string& name);
 model::Department retire_department(store::Store& store, const std::string& code, const Text& on);
 model::Person add_person(store::Store& store, const std::string& name, const std::string& dept,
                          const Text& since);
@@ -70,8 +72,8 @@ RemoveResult remove(store::Store& store, const std::string& id, bool force);
 // `undo [ENTRY]`: reverts the latest journal entry (or the one given) as a whole; undoing an
 // undo redoes.
 struct UndoResult {
-    store::JournalEntry reverted;                 // the entry whose changes were reverted
-    std::optional<store::JournalEntry> redone;    // when `reverted` was an undo: the entry redone
+    store::JournalEntry reverted;               // the entry whose changes were reverted
+    std::optional<store::JournalEntry> redone;  // when `reverted` was an undo: the entry redone
 };
 UndoResult undo(store::Store& store, const Text& entry);
 
@@ -90,7 +92,7 @@ model::Id parse_record_id(const std::string& text);
 model::Department require_department(store::Store& store, const std::string& code_or_name);
 model::Person require_person(store::Store& store, const std::string& name);
 model::Outlet require_outlet(store::Store& store, const std::string& name);
-model::Date parse_date(const std::string& text, const char* what);
+model::Date parse_date(const std::string& text, std::string_view what);
 model::Month parse_month(const std::string& text);
 
 // The vocabulary in force for a year: that year's stored rules, else the nearest earlier year's,

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "lib/ledger/input.hpp"
+#include "lib/ledger/ledger.hpp"
 #include "lib/model/error.hpp"
 
 using namespace infotally;
@@ -41,5 +42,20 @@ TEST_SUITE("ledger input") {
         CHECK(ledger::parse_money("35.50", "fee").str() == "35.50");
         CHECK_THROWS_AS(ledger::parse_money("-3", "fee"), InputError);
         CHECK_THROWS_AS(ledger::parse_money("1.234", "fee"), InputError);
+    }
+}
+
+TEST_SUITE("ledger record numbers") {
+    TEST_CASE("record numbers are 1 to 15 digits, with an optional #") {
+        CHECK(ledger::parse_record_id("17") == 17);
+        CHECK(ledger::parse_record_id("#17") == 17);
+        CHECK(ledger::parse_record_id("999999999999999") == 999'999'999'999'999);
+        for (const char* bad :
+             {"", "#", "0", "-1", "+1", " 1", "1.0", "1e3", "0x1", "1000000000000000",
+              "99999999999999999999", "999999999999999999999999999999"}) {
+            INFO(bad);
+            CHECK_THROWS_WITH_AS(ledger::parse_record_id(bad),
+                                 doctest::Contains("not a record number"), InputError);
+        }
     }
 }
