@@ -3,6 +3,7 @@
 
 #include "lib/ledger/ledger.hpp"
 #include "lib/report/common.hpp"
+#include "lib/report/figures.hpp"
 #include "lib/report/reports.hpp"
 #include "lib/rules/scoring.hpp"
 
@@ -79,9 +80,9 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
 
 }  // namespace
 
-io::Sections month_report(store::Store& store, const std::string& month_text) {
+MonthFigures detail::month_figures(store::Store& store, const std::string& month_text) {
     const auto month = ledger::parse_month(month_text);
-    const auto rules = rules_for_year(store, month.year);
+    auto rules = rules_for_year(store, month.year);
     const auto last_rules = comparison_rules(store, month.year - 1, rules);
     const rules::Period this_month{month.first_day(), month.last_day()};
     const rules::Period ytd{*model::Date::from_ymd(month.year, 1, 1), month.last_day()};
@@ -139,7 +140,17 @@ io::Sections month_report(store::Store& store, const std::string& month_text) {
                                   month.iso(), month.year - 1, ly_month_spec.iso()),
                       rules, ytd_tally, ly_ytd_tally)});
     out.push_back({"adoptions", std::move(list)});
-    return out;
+    return {month,
+            std::move(rules),
+            std::move(month_tally),
+            std::move(ytd_tally),
+            std::move(ly_month_tally),
+            std::move(ly_ytd_tally),
+            std::move(out)};
+}
+
+io::Sections month_report(store::Store& store, const std::string& month_text) {
+    return month_figures(store, month_text).sections;
 }
 
 }  // namespace infotally::report

@@ -29,6 +29,13 @@ io::Sections status_report(store::Store& store, const Text& year, const Text& as
 // month's adoptions.
 io::Sections month_report(store::Store& store, const std::string& month);
 
+// `report month YYYY-MM --format html` and `tally YEAR --format html`: one self-contained HTML
+// page (inline CSS and SVG, no script, prints on A4) — quota completion bars with the pace line,
+// the monthly trend of adoptions by level against last year, the rankings, the month's
+// adoptions (pages.cpp, rendered by html.hpp).
+std::string month_report_html(store::Store& store, const std::string& month);
+std::string tally_report_html(store::Store& store, const std::string& year, const Text& by);
+
 // `explain ADOPTION_ID`: every rule that applied to one adoption, and how its score was split.
 io::Sections explain_adoption(store::Store& store, const std::string& id);
 // `explain --person NAME --year Y`: every number that went into a person's figure.

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/rules/rules.hpp"
 
 namespace infotally::report {
@@ -13,7 +14,7 @@ namespace {
 
 std::string read_rules_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(fmt::format("cannot read the rules file {}", path), "check the path and try again");
+    if (!in) throw InputError(tr(Msg::err_read_rules_file, path), tr(Msg::hint_check_path));
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
@@ -26,16 +27,18 @@ int parse_year(const std::string& text) {
         int y = std::stoi(text);
         if (y >= 1900 && y <= 2999) return y;
     }
-    throw InputError(fmt::format("'{}' is not a year", text), "write the year as four digits, e.g. 2026");
+    throw InputError(tr(Msg::err_bad_year, text), tr(Msg::hint_bad_year));
 }
 
 std::string check_rules_file(const std::string& path) {
     const auto text = read_rules_file(path);
     const auto problems = rules::check_rules(text);
-    if (problems.empty()) return fmt::format("{}: ok", path);
-    std::string what = fmt::format("{} has {} problem{}:", path, problems.size(), problems.size() == 1 ? "" : "s");
+    if (problems.empty()) return tr(Msg::say_file_ok, path);
+    std::string what =
+        tr(problems.size() == 1 ? Msg::err_rules_file_problem : Msg::err_rules_file_problems, path,
+           problems.size());
     for (const auto& d : problems) what += fmt::format("\n{}:{}: {}", path, d.line, d.message);
-    throw InputError(what, "fix the file and run 'infotally rules check " + path + "' again");
+    throw InputError(what, tr(Msg::hint_fix_rules_file, path));
 }
 
 std::string stored_rules_text(store::Store& store, const std::optional<std::string>& year_text) {
@@ -44,16 +47,23 @@ std::string stored_rules_text(store::Store& store, const std::optional<std::stri
     if (!stored) {
         std::string have;
         for (int y : store.rules_years()) have += (have.empty() ? "" : ", ") + std::to_string(y);
-        throw InputError(fmt::format("no rules are stored for {}{}", year, have.empty() ? "" : " (stored: " + have + ")"),
-                         fmt::format("store them with 'infotally rules set FILE --year {}'", year));
+        throw InputError(have.empty() ? tr(Msg::err_no_rules_for_year, year)
+                                      : tr(Msg::err_no_rules_for_year_stored, year, have),
+                         tr(Msg::hint_no_rules_for_year, year));
     }
-    auto out = fmt::format("# rules for {} — from {}, stored {}\n", stored->year, stored->source_name, stored->set_at);
+    // The default rules are stored under their English name (see ledger::init): shown in the
+    // interface language.
+    const auto source = stored->source_name == message_text(Msg::rules_source_default, Lang::en)
+                            ? tr(Msg::rules_source_default)
+                            : stored->source_name;
+    auto out = tr(Msg::rules_show_heading, stored->year, source, stored->set_at);
     out += stored->toml;
     if (!out.ends_with('\n')) out += '\n';
     return out;
 }
 
-std::string set_rules_file(store::Store& store, const std::string& path, const std::string& year_text) {
+std::string set_rules_file(store::Store& store, const std::string& path,
+                           const std::string& year_text) {
     const int year = parse_year(year_text);
     const auto text = read_rules_file(path);
     rules::parse_rules(text, path);  // throws with every problem listed
@@ -61,7 +71,7 @@ std::string set_rules_file(store::Store& store, const std::string& path, const s
     const bool replaced = store.rules_for_year(year).has_value();
     store.set_rules({year, path, text, {}});
     tx.commit();
-    return fmt::format("{} the rules for {} from {}", replaced ? "replaced" : "stored", year, path);
+    return tr(replaced ? Msg::say_rules_replaced : Msg::say_rules_stored, year, path);
 }
 
 }  // namespace infotally::report

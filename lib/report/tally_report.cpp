@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "lib/report/common.hpp"
+#include "lib/report/figures.hpp"
 #include "lib/report/reports.hpp"
 
 namespace infotally::report {
@@ -35,25 +36,26 @@ std::vector<std::string> tally_cells(const rules::TallyRow& r, rules::Subject by
 
 }  // namespace
 
-io::Sections tally_report(store::Store& store, const std::string& year_text, const Text& by_text) {
-    const int year = parse_year(year_text);
-    // --by is checked before the rules are read, so a usage error is reported as one
-    const auto by_given =
-        by_text ? std::optional(parse_by(by_text, rules::Subject::person)) : std::nullopt;
-    const auto rules = rules_for_year(store, year);
-    const auto by = by_given.value_or(rules.subject);
-    const auto period = rules::Period::year(year);
-    auto tally = run_tally(store, rules, period, false);
+TallyFigures detail::tally_figures(store::Store& store, int year) {
+    auto rules = rules_for_year(store, year);
+    auto tally = run_tally(store, rules, rules::Period::year(year), false);
+    return {year, std::move(rules), std::move(tally)};
+}
+
+io::Table detail::tally_table(const TallyFigures& figures, rules::Subject by,
+                              const std::string& unit) {
+    const auto& rules = figures.rules;
+    const auto& tally = figures.tally;
     auto rows = tally.rows(by);
     const auto rank_by = rank_figure(rules);
     rules::rank_rows(rows, rank_by);
 
     io::Table t;
     // ranked by net points, unless the rules pay money only (said in the title)
-    t.title = fmt::format("{} {} tally — {}{}{}", year,
-                          by == rules::Subject::person ? "person" : "department", store.unit_name(),
+    t.title = fmt::format("{} {} tally — {}{}{}", figures.year,
+                          by == rules::Subject::person ? "person" : "department", unit,
                           rank_by == rules::RankBy::net_yuan ? " — ranked by net yuan" : "",
-                          running_note(period));
+                          running_note(tally.period));
     t.columns = {int_col("rank", "#")};
     if (by == rules::Subject::person)
         t.columns.insert(t.columns.end(), {text_col("name", "name"), text_col("dept", "dept")});
@@ -73,7 +75,17 @@ io::Sections tally_report(store::Store& store, const std::string& year_text, con
     total_cells[2] = "";
     t.total_rows.push_back(t.rows.size());
     t.rows.push_back(std::move(total_cells));
-    return {{"tally", std::move(t)}};
+    return t;
+}
+
+io::Sections tally_report(store::Store& store, const std::string& year_text, const Text& by_text) {
+    const int year = parse_year(year_text);
+    // --by is checked before the rules are read, so a usage error is reported as one
+    const auto by_given =
+        by_text ? std::optional(parse_by(by_text, rules::Subject::person)) : std::nullopt;
+    const auto figures = tally_figures(store, year);
+    const auto by = by_given.value_or(figures.rules.subject);
+    return {{"tally", tally_table(figures, by, store.unit_name())}};
 }
 
 }  // namespace infotally::report
