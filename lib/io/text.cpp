@@ -60,6 +60,29 @@ std::size_t char_width(char32_t cp) {
     return width > 0 ? static_cast<std::size_t>(width) : 0;
 }
 
+// Code points NFC leaves alone wherever they stand: no canonical decomposition, combining class
+// 0, never the second half of a composition (an ASCII letter can be the first half, but only of
+// a pair whose second is not in this list). Ledgers are ASCII and CJK almost entirely, so text
+// made of these alone skips utf8proc; tests/unit/test_io_nfc.cpp checks every one against it.
+bool nfc_inert(char32_t cp) {
+    return cp < 0x80U || (cp >= 0x4E00U && cp <= 0x9FFFU) || (cp >= 0x3400U && cp <= 0x4DBFU) ||
+           (cp >= 0x3001U && cp <= 0x3029U) || (cp >= 0xFF01U && cp <= 0xFF5EU) ||
+           (cp >= 0x2010U && cp <= 0x2027U) || cp == 0xB7U;
+}
+
+bool all_nfc_inert(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80U) {
+            ++pos;
+            continue;
+        }
+        const CodePoint cp = decode_at(text, pos);
+        if (!cp.valid || !nfc_inert(cp.value)) return false;
+        pos += cp.length;
+    }
+    return true;
+}
+
 constexpr std::string_view k_ellipsis = "…";
 constexpr std::string_view k_replacement = "\uFFFD";
 
@@ -121,7 +144,7 @@ std::string pad_to_width(std::string_view text, std::size_t width, Align align) 
 }
 
 std::string nfc(std::string_view text) {
-    if (text.empty() || !valid_utf8(text)) return std::string(text);
+    if (text.empty() || all_nfc_inert(text) || !valid_utf8(text)) return std::string(text);
     utf8proc_uint8_t* mapped = nullptr;
     const utf8proc_ssize_t length =
         utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
@@ -148,6 +171,29 @@ std::string sanitize_cell(std::string_view text) {
             out += ' ';
         } else {
             out.append(text.substr(pos, cp.length));
+        }
+        pos += cp.length;
+    }
+    return out;
+}
+
+std::string escape_for_terminal(std::string_view text) {
+    static constexpr std::string_view k_hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const CodePoint cp = decode_at(text, pos);
+        const bool control = cp.valid && cp.value != U'\n' &&
+                             (cp.value < 0x20 || (cp.value >= 0x7F && cp.value <= 0x9F));
+        if (cp.valid && !control) {
+            out.append(text.substr(pos, cp.length));
+        } else {
+            for (std::size_t i = 0; i < cp.length; ++i) {
+                const auto b = static_cast<unsigned char>(text[pos + i]);
+                out += "\\x";
+                out += k_hex[b >> 4];
+                out += k_hex[b & 0xFU];
+            }
         }
         pos += cp.length;
     }

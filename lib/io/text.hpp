@@ -39,6 +39,11 @@ std::string nfc(std::string_view text);
 // cell can neither break the layout nor send escape sequences to the terminal.
 std::string sanitize_cell(std::string_view text);
 
+// A message for the terminal (stderr): line feeds kept, every other control character (C0, DEL,
+// C1) and each invalid byte written as \xNN, so that text quoted from the command line or a file
+// can neither send escape sequences to the terminal nor hide what was wrong with it.
+std::string escape_for_terminal(std::string_view text);
+
 // For option values such as --format JSON or --encoding GBK.
 bool equals_ignoring_ascii_case(std::string_view a, std::string_view b);
 

@@ -53,10 +53,11 @@ std::vector<int> date_numbers(std::string_view s, bool chinese_day_suffix_allowe
 }  // namespace
 
 std::optional<Date> Date::from_ymd(int y, int m, int d) {
-    if (y < 1900 || y > 2999) return std::nullopt;
+    // Ranges first: std::chrono::day keeps only 0-255, so day 531 would become day 19.
+    if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                                     std::chrono::day{static_cast<unsigned>(d)}};
-    if (m < 1 || m > 12 || d < 1 || !ymd.ok()) return std::nullopt;
+    if (!ymd.ok()) return std::nullopt;
     return Date(ymd);
 }
 

@@ -13,11 +13,22 @@ class Error : public std::runtime_error {
 public:
     // `what` names the thing at fault; `hint` says what to do next (may be empty).
     Error(std::string what, std::string hint = {}, ExitCode code = ExitCode::data)
-        : std::runtime_error(std::move(what)), m_hint(std::move(hint)), m_code(code) {}
+        : std::runtime_error(visible_nul(std::move(what))),
+          m_hint(visible_nul(std::move(hint))),
+          m_code(code) {}
     const std::string& hint() const noexcept { return m_hint; }
     int exit_code() const noexcept { return static_cast<int>(m_code); }
 
 private:
+    // what() is a C string, so a NUL quoted from a file would cut the message short there:
+    // it is written as \x00 instead, like the other control characters on the terminal.
+    static std::string visible_nul(std::string text) {
+        for (auto at = text.find('\0'); at != std::string::npos; at = text.find('\0', at)) {
+            text.replace(at, 1, "\\x00");
+        }
+        return text;
+    }
+
     std::string m_hint;
     ExitCode m_code;
 };

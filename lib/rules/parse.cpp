@@ -6,6 +6,7 @@
 
 #include "lib/model/error.hpp"
 #include "lib/rules/parser.hpp"
+#include "lib/rules/toml_guard.hpp"
 
 namespace infotally::rules {
 namespace detail {
@@ -165,6 +166,17 @@ const toml::table* Parser::table_section(const toml::table& root, std::string_vi
 
 void Parser::run(std::string_view text) {
     m_rules.source_text = std::string(text);
+    if (const auto bad = find_toml_unsafe_character(text)) {  // see toml_guard.hpp
+        m_diags.add(bad->line, bad->column,
+                    bad->in_string
+                        ? fmt::format("TOML syntax error: '{}' right after a backslash (\\) in a "
+                                      "\"\"\"…\"\"\" string cannot be read; remove the backslash",
+                                      bad->text)
+                        : fmt::format("TOML syntax error: unexpected '{}' outside quotes; text "
+                                      "and punctuation such as 。、《》 go inside quotes",
+                                      bad->text));
+        return;
+    }
     toml::table root;
     try {
         root = toml::parse(text, std::string_view("rules"));

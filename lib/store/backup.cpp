@@ -5,9 +5,8 @@
 #include <chrono>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::store {
 
@@ -33,7 +32,8 @@ std::vector<std::string> integrity_problems(Connection& conn) {
         if (line != "ok") out.push_back(line);
     }
     auto fk = conn.prepare("PRAGMA foreign_key_check");
-    while (fk.step()) out.push_back(fmt::format("row {} of {} refers to a missing {} row", fk.int64(1), fk.text(0), fk.text(2)));
+    while (fk.step())
+        out.push_back(tr(Msg::integrity_missing_row, fk.int64(1), fk.text(0), fk.text(2)));
     return out;
 }
 

@@ -2,9 +2,8 @@
 
 #include <sqlite3.h>
 
-#include <fmt/format.h>
-
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::store {
 
@@ -20,14 +19,15 @@ Connection::Connection(const std::string& path, Mode mode) : m_path(path) {
         std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw LedgerError(fmt::format("cannot open the ledger {}: {}", path, msg),
-                          "check the path and its permissions, or pass --db PATH");
+        throw LedgerError(tr(Msg::err_cannot_open, path, msg), tr(Msg::hint_cannot_open));
     }
     sqlite3_busy_timeout(m_db, k_busy_timeout_ms);
     sqlite3_extended_result_codes(m_db, 1);
 }
 
-Connection::~Connection() { sqlite3_close_v2(m_db); }
+Connection::~Connection() {
+    sqlite3_close_v2(m_db);
+}
 
 void Connection::fail(int rc, std::string_view context) const {
     const int primary = rc & 0xff;
@@ -35,33 +35,25 @@ void Connection::fail(int rc, std::string_view context) const {
     switch (primary) {
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
-            throw LedgerError(fmt::format("the ledger {} is busy: another infotally is writing to it",
-                                          m_path),
-                              "nothing was written; run the command again in a moment");
+            throw LedgerError(tr(Msg::err_busy, m_path), tr(Msg::hint_busy));
         case SQLITE_READONLY:
         case SQLITE_PERM:
         case SQLITE_CANTOPEN:
-            throw LedgerError(fmt::format("cannot write the ledger {}: {}", m_path, detail),
-                              "check the file's and its folder's permissions; nothing was written");
+            throw LedgerError(tr(Msg::err_cannot_write, m_path, detail),
+                              tr(Msg::hint_cannot_write));
         case SQLITE_FULL:
-            throw LedgerError(fmt::format("the disk holding {} is full", m_path),
-                              "free some space and run the command again; nothing was written");
+            throw LedgerError(tr(Msg::err_disk_full, m_path), tr(Msg::hint_disk_full));
         case SQLITE_NOTADB:
-            throw LedgerError(fmt::format("{} is not an infotally ledger (not a SQLite database)", m_path),
-                              "pass --db with the path of your ledger, or create one with 'infotally init'");
+            throw LedgerError(tr(Msg::err_not_sqlite, m_path), tr(Msg::hint_not_a_ledger));
         case SQLITE_CONSTRAINT:
-            throw ConstraintError(fmt::format("the ledger refused the change: {}", detail),
-                                  "another command may have changed the same records; check them and try "
-                                  "again (nothing was written)");
+            throw ConstraintError(tr(Msg::err_constraint, detail), tr(Msg::hint_constraint));
         case SQLITE_CORRUPT:
-            throw LedgerError(fmt::format("the ledger {} is damaged: {}", m_path, detail),
-                              "restore it from a backup");
+            throw LedgerError(tr(Msg::err_damaged, m_path, detail), tr(Msg::hint_restore_backup));
         case SQLITE_IOERR:
-            throw LedgerError(fmt::format("input/output error on the ledger {}: {}", m_path, detail),
-                              "check the disk; nothing was written");
+            throw LedgerError(tr(Msg::err_io, m_path, detail), tr(Msg::hint_io));
         default:
-            throw LedgerError(fmt::format("ledger error in {}: {}", context, detail),
-                              "this is a bug in infotally; please report it with the command you ran");
+            throw LedgerError(tr(Msg::err_ledger_internal, context, detail),
+                              tr(Msg::hint_ledger_internal));
     }
 }
 
@@ -80,13 +72,19 @@ Statement Connection::prepare(std::string_view sql) {
     return Statement(*this, stmt, sql);
 }
 
-std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(m_db); }
-int Connection::changes() const { return sqlite3_changes(m_db); }
+std::int64_t Connection::last_insert_id() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Connection::changes() const {
+    return sqlite3_changes(m_db);
+}
 
 Statement::Statement(Connection& conn, sqlite3_stmt* stmt, std::string_view sql)
     : m_conn(&conn), m_stmt(stmt), m_sql(sql) {}
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement::Statement(Statement&& other) noexcept
     : m_conn(other.m_conn), m_stmt(other.m_stmt), m_sql(std::move(other.m_sql)) {
@@ -130,14 +128,19 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+std::int64_t Statement::int64(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
 std::string Statement::text(int column) const {
     auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+             : std::string();
 }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 std::optional<std::int64_t> Statement::opt_int64(int column) const {
     if (is_null(column)) return std::nullopt;
@@ -149,7 +152,9 @@ std::optional<std::string> Statement::opt_text(int column) const {
     return text(column);
 }
 
-Transaction::Transaction(Connection& conn) : m_conn(conn) { m_conn.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Connection& conn) : m_conn(conn) {
+    m_conn.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!m_done) sqlite3_exec(m_conn.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -160,8 +165,12 @@ void Transaction::commit() {
     m_done = true;
 }
 
-ReadTransaction::ReadTransaction(Connection& conn) : m_conn(conn) { m_conn.exec("BEGIN"); }
+ReadTransaction::ReadTransaction(Connection& conn) : m_conn(conn) {
+    m_conn.exec("BEGIN");
+}
 
-ReadTransaction::~ReadTransaction() { sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr); }
+ReadTransaction::~ReadTransaction() {
+    sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr);
+}
 
 }  // namespace infotally::store

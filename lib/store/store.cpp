@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/store/migrations.hpp"
 
 namespace infotally::store {
@@ -18,7 +19,9 @@ namespace {
 // 'INFT': marks a SQLite file as an infotally ledger, so another program's database is refused.
 constexpr std::int64_t k_application_id = 0x494E4654;
 
-int latest_version() { return migrations().empty() ? 0 : migrations().back().version; }
+int latest_version() {
+    return migrations().empty() ? 0 : migrations().back().version;
+}
 
 std::string now_iso() {
     std::time_t t = std::time(nullptr);
@@ -46,16 +49,14 @@ void configure(Connection& c) {
 void check_header(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw LedgerError(fmt::format("cannot read the ledger {}", path),
-                          "check the file's permissions, or pass --db with another path");
+        throw LedgerError(tr(Msg::err_cannot_read_ledger, path), tr(Msg::hint_cannot_read_ledger));
     char header[16] = {};
     in.read(header, sizeof header);
     if (in.gcount() == 0)
-        throw LedgerError(fmt::format("{} is an empty file, not an infotally ledger", path),
-                          "remove it and run 'infotally init', or pass --db with your ledger's path");
-    if (in.gcount() < 16 || std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
-        throw LedgerError(fmt::format("{} is not an infotally ledger (not a SQLite database)", path),
-                          "pass --db with the path of your ledger, or create one with 'infotally init'");
+        throw LedgerError(tr(Msg::err_empty_file, path), tr(Msg::hint_empty_file));
+    if (in.gcount() < 16 ||
+        std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
+        throw LedgerError(tr(Msg::err_not_sqlite, path), tr(Msg::hint_not_a_ledger));
 }
 
 }  // namespace
@@ -69,13 +70,11 @@ std::string resolve_ledger_path(const std::optional<std::string>& flag) {
 Store Store::create(const std::string& path, const std::string& unit_name) {
     std::error_code ec;
     if (fs::exists(path, ec))
-        throw InputError(fmt::format("a ledger already exists at {}", path),
-                         "use it as it is, or pass --db with a new file name");
+        throw InputError(tr(Msg::err_ledger_exists, path), tr(Msg::hint_ledger_exists));
     auto parent = fs::path(path).parent_path();
     if (!parent.empty() && !fs::is_directory(parent, ec))
-        throw LedgerError(fmt::format("cannot create the ledger {}: the folder {} does not exist", path,
-                                      parent.string()),
-                          "create the folder first, or pass --db with another path");
+        throw LedgerError(tr(Msg::err_create_no_folder, path, parent.string()),
+                          tr(Msg::hint_create_no_folder));
     auto conn = std::make_unique<Connection>(path, Connection::Mode::create);
     Store store(std::move(conn));
     try {
@@ -104,31 +103,25 @@ Store Store::create(const std::string& path, const std::string& unit_name) {
 Store Store::open(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec))
-        throw LedgerError(fmt::format("{} is a folder, not a ledger file", path),
-                          "pass --db with the path of a ledger file");
+        throw LedgerError(tr(Msg::err_is_folder, path), tr(Msg::hint_is_folder));
     if (!fs::exists(path, ec))
-        throw LedgerError(fmt::format("there is no ledger at {}", path),
-                          "create one with 'infotally init', or pass --db (or set INFOTALLY_DB) "
-                          "to use another");
+        throw LedgerError(tr(Msg::err_no_ledger, path), tr(Msg::hint_no_ledger));
     check_header(path);
     Store store(std::make_unique<Connection>(path, Connection::Mode::read_write));
     auto& c = *store.m_conn;
     configure(c);
     const auto app_id = pragma_int(c, "application_id");
     if (app_id != k_application_id)
-        throw LedgerError(fmt::format("{} is a SQLite database, but not an infotally ledger", path),
-                          "pass --db with the path of your ledger, or create one with 'infotally init'");
+        throw LedgerError(tr(Msg::err_foreign_sqlite, path), tr(Msg::hint_not_a_ledger));
     const auto version = pragma_int(c, "user_version");
     if (version > latest_version())
-        throw LedgerError(fmt::format("the ledger {} was written by a newer infotally (schema {}; this "
-                                      "one knows up to {})",
-                                      path, version, latest_version()),
-                          "upgrade infotally; the ledger was not changed");
+        throw LedgerError(tr(Msg::err_newer_schema, path, version, latest_version()),
+                          tr(Msg::hint_newer_schema));
     {
         auto st = c.prepare("PRAGMA quick_check");
         if (st.step() && st.text(0) != "ok")
-            throw LedgerError(fmt::format("the ledger {} failed its integrity check: {}", path, st.text(0)),
-                              "restore it from a backup (infotally backup); nothing was written");
+            throw LedgerError(tr(Msg::err_failed_quick_check, path, st.text(0)),
+                              tr(Msg::hint_failed_quick_check));
     }
     if (version < latest_version()) store.migrate();
     return store;
@@ -154,7 +147,7 @@ std::string Store::unit_name() {
 model::Id Store::next_record_id() {
     auto st = m_conn->prepare(
         "UPDATE counters SET value = value + 1 WHERE name = 'record_id' RETURNING value");
-    if (!st.step()) throw LedgerError("the ledger has no record counter", "restore it from a backup");
+    if (!st.step()) throw LedgerError(tr(Msg::err_no_counter), tr(Msg::hint_restore_backup));
     return st.int64(0);
 }
 

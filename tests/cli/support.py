@@ -39,7 +39,8 @@ class LedgerTest(unittest.TestCase):
         self._dir.cleanup()
 
     def run_cli(self, *args, db=True, env=None, stdin=None):
-        cmd = [BIN] + (["--db", self.db] if db else []) + [str(a) for a in args]
+        # bytes pass through as they are (invalid UTF-8 on purpose); anything else as text
+        cmd = [BIN] + (["--db", self.db] if db else []) + [a if isinstance(a, bytes) else str(a) for a in args]
         full_env = dict(os.environ, LANG="C.UTF-8", NO_COLOR="1", INFOTALLY_TODAY=self.TODAY)
         full_env.pop("INFOTALLY_DB", None)
         if env:

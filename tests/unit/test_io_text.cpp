@@ -71,6 +71,17 @@ TEST_SUITE("io text") {
         CHECK(sanitize_cell("检察日报 头版") == "检察日报 头版");
     }
 
+    TEST_CASE("escape_for_terminal shows control characters and bad bytes as \\xNN") {
+        CHECK(escape_for_terminal("unknown department 'x\x1b[31m'") ==
+              "unknown department 'x\\x1b[31m'");
+        CHECK(escape_for_terminal("坏\xFF\xFE字") == "坏\\xff\\xfe字");
+        CHECK(escape_for_terminal(std::string_view("a\0b\tc\rd\x7f", 8)) ==
+              "a\\x00b\\x09c\\x0dd\\x7f");
+        CHECK(escape_for_terminal("C1 \u0085 end") == "C1 \\xc2\\x85 end");
+        // Line feeds separate the lines of a message; clean text passes through untouched.
+        CHECK(escape_for_terminal("第一行\n第二行 检察日报《》") == "第一行\n第二行 检察日报《》");
+    }
+
     TEST_CASE("equals_ignoring_ascii_case") {
         CHECK(equals_ignoring_ascii_case("GBK", "gbk"));
         CHECK(equals_ignoring_ascii_case("Json", "json"));

@@ -2,6 +2,7 @@
 
 #include "lib/model/date.hpp"
 #include "lib/model/decimal.hpp"
+#include "lib/model/error.hpp"
 #include "lib/model/records.hpp"
 
 using namespace infotally::model;
@@ -93,5 +94,13 @@ TEST_SUITE("model") {
         CHECK(p.membership_on(*Date::parse("2026-06-30")).dept_code == "office");
         CHECK(p.membership_on(*Date::parse("2026-07-01")).dept_code == "gongsu");
         CHECK(p.current().dept_code == "gongsu");
+    }
+
+    TEST_CASE("an error quoting a NUL keeps the rest of its message") {
+        using namespace std::string_literals;
+        const infotally::InputError e("'2026-03-05\0' is not a date"s, "a\0b"s);
+        CHECK(std::string(e.what()) == "'2026-03-05\\x00' is not a date");
+        CHECK(e.hint() == "a\\x00b");
+        CHECK(std::string(infotally::Error("\0\0"s).what()) == "\\x00\\x00");
     }
 }
