@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 #include <unordered_set>
 
 #include "lib/io/csv_file.hpp"
@@ -211,6 +212,9 @@ ImportResult Importer::run() {
     }
 
     auto tx = m_store.transaction();
+    // The journal keeps the import as key ranges, not a row each (store/journal.hpp).
+    std::optional<store::BulkJournal> journal;
+    if (!m_options.dry_run) journal.emplace(m_store.connection(), tx);
     m_writer.tune_for_bulk();
     transfer::Directory dir(m_store, m_writer, m_options.create_missing);
     m_dir = &dir;
@@ -255,6 +259,8 @@ ImportResult Importer::run() {
         dir.finish();
         m_writer.create_indexes(indexes);
         m_writer.set_last_record_id(m_last_id);
+        m_writer.journal_inserts(*journal);
+        journal.reset();  // resumes the row journal before the commit closes the entry
         tx.commit();
     }
     return m_result;

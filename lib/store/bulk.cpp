@@ -208,6 +208,7 @@ void BulkWriter::insert_submission(const model::Submission& s) {
         .bind(7, s.length)
         .bind(8, s.destination)
         .bind(11, join_tags(s.tags));
+    m_submissions.add(s.id);
     bind_date(*m_insert_submission, 9, s.occurred_on);
     bind_date(*m_insert_submission, 10, s.due_on).run();
     auto& author = prepared(m_insert_author,
@@ -222,6 +223,7 @@ void BulkWriter::insert_submission(const model::Submission& s) {
             author.bind_null(4);
         }
         author.run();
+        m_authorships.add(s.id);
     }
 }
 
@@ -238,6 +240,7 @@ void BulkWriter::insert_adoption(const model::Adoption& a) {
         .bind(7, a.endorsement)
         .bind(8, a.fee ? std::optional<std::int64_t>(a.fee->hundredths()) : std::nullopt)
         .run();
+    m_adoptions.add(a.id);
 }
 
 model::Id BulkWriter::insert_department(const std::string& code, const std::string& name) {
@@ -245,11 +248,13 @@ model::Id BulkWriter::insert_department(const std::string& code, const std::stri
         .bind(1, code)
         .bind(2, name)
         .run();
+    m_departments.add(m_conn.last_insert_id());
     return m_conn.last_insert_id();
 }
 
 model::Id BulkWriter::insert_person(const std::string& name) {
     prepared(m_insert_person, "INSERT INTO people (name) VALUES (?)").bind(1, name).run();
+    m_people.add(m_conn.last_insert_id());
     return m_conn.last_insert_id();
 }
 
@@ -269,7 +274,25 @@ model::Id BulkWriter::insert_outlet(const model::Outlet& outlet) {
         .bind(2, outlet.level)
         .bind(3, outlet.media)
         .run();
+    m_outlets.add(m_conn.last_insert_id());
     return m_conn.last_insert_id();
+}
+
+void BulkWriter::journal_inserts(BulkJournal& journal) {
+    journal.inserted("departments", "id", m_departments.from, m_departments.to, m_departments.rows);
+    journal.inserted("people", "id", m_people.from, m_people.to, m_people.rows);
+    if (m_people.rows > 0) {
+        // Only people this writer created get memberships from it (set_membership).
+        auto st = m_conn.prepare("SELECT count(*) FROM memberships WHERE person_id BETWEEN ? AND ?");
+        st.bind(1, m_people.from).bind(2, m_people.to);
+        st.step();
+        journal.inserted("memberships", "person_id", m_people.from, m_people.to, st.int64(0));
+    }
+    journal.inserted("outlets", "id", m_outlets.from, m_outlets.to, m_outlets.rows);
+    journal.inserted("submissions", "id", m_submissions.from, m_submissions.to, m_submissions.rows);
+    journal.inserted("authorships", "submission_id", m_authorships.from, m_authorships.to,
+                     m_authorships.rows);
+    journal.inserted("adoptions", "id", m_adoptions.from, m_adoptions.to, m_adoptions.rows);
 }
 
 void for_each_record(Store& store, const std::optional<model::Date>& from,

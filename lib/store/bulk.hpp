@@ -3,6 +3,7 @@
 // every row, the record numbers are handed out by the caller (one counter update for a whole
 // import), and reading the whole ledger is three ordered scans merged in step rather than a
 // query per submission. Writes expect the caller's Store::transaction(), like Store's own.
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "lib/model/date.hpp"
 #include "lib/model/records.hpp"
+#include "lib/store/journal.hpp"
 #include "lib/store/store.hpp"
 
 namespace infotally::store {
@@ -52,12 +54,28 @@ class BulkWriter {
     void set_membership(model::Id person_id, model::Id dept_id, const model::Date& since);
     model::Id insert_outlet(const model::Outlet& outlet);
 
+    // Writes to `journal` the key range of every table this writer inserted into: what `undo`
+    // deletes. Each range holds only this writer's rows because record numbers are handed out
+    // above the ledger's counter (or fill an empty ledger) and the other tables' ids are
+    // SQLite's next rowids.
+    void journal_inserts(BulkJournal& journal);
+
   private:
+    struct KeyRange {
+        std::int64_t from = 0, to = 0, rows = 0;
+        void add(std::int64_t key) {
+            from = rows == 0 ? key : std::min(from, key);
+            to = rows == 0 ? key : std::max(to, key);
+            ++rows;
+        }
+    };
+
     Statement& prepared(std::optional<Statement>& slot, std::string_view sql);
 
     Connection& m_conn;
     std::optional<Statement> m_submissions_on, m_adoptions_of, m_insert_submission, m_insert_author,
         m_insert_adoption, m_insert_department, m_insert_person, m_set_membership, m_insert_outlet;
+    KeyRange m_submissions, m_authorships, m_adoptions, m_departments, m_people, m_outlets;
 };
 
 // Every submission (or those submitted in [from, to]) in record order, each with its authors

@@ -222,6 +222,51 @@ class ImportTest(LedgerTest):
         self.fails("import", self.write("nolevel.csv", rows), "--create-missing",
                    mentions=["nolevel.csv:2: cannot create outlet '无名报': its level (级别) is empty"])
 
+    def test_an_import_is_one_journal_entry_of_key_ranges_and_one_undo(self):
+        self.ok("submit", "此前已有的稿件", "--kind", "信息", "--dept", "office", "--author", "张三",
+                "--date", "2026-02-01")
+        header = HEADER[:3] + ["部门代码", "作者", "作者部门"] + HEADER[4:] + ["媒体类型"]
+        rows = [header] + [[f"导入稿件{i}", "信息", "宣传科", "xuanchuan", f"新人{i % 3}", "", "2026-03-01",
+                            "人民日报", "国家级", f"2026-03-{i % 20 + 2:02d}", "", "", "", "报刊"]
+                           for i in range(40)]
+        before = self.query("SELECT count(*) FROM submissions UNION ALL SELECT count(*) FROM people "
+                            "UNION ALL SELECT count(*) FROM departments UNION ALL SELECT count(*) FROM outlets")
+        self.ok("import", self.write("forty.csv", rows), "--create-missing")
+        entry = self.query("SELECT max(id) FROM journal")[0][0]
+        # 40 submissions, 40 authorships, 40 adoptions, 3 people, their memberships, 1 department
+        # and 1 outlet: seven range rows, not 126 row copies.
+        ops = self.query("SELECT tbl, op, json_extract(new, '$.rows') FROM journal_changes "
+                         "WHERE entry_id = ? ORDER BY id", entry)
+        self.assertEqual(ops, [("departments", "insert_range", 1), ("people", "insert_range", 3),
+                               ("memberships", "insert_range", 3), ("outlets", "insert_range", 1),
+                               ("submissions", "insert_range", 40), ("authorships", "insert_range", 40),
+                               ("adoptions", "insert_range", 40)])
+        log = self.ok("log", "--limit", "1").out
+        self.assertIn("+40 submissions", log)
+        self.assertIn("+40 adoptions", log)
+        r = self.ok("undo")
+        self.assertIn("import", r.out)
+        after_undo = self.query("SELECT count(*) FROM submissions UNION ALL SELECT count(*) FROM people "
+                                "UNION ALL SELECT count(*) FROM departments UNION ALL SELECT count(*) FROM outlets")
+        self.assertEqual(after_undo, before, "undo removes exactly the import, not the earlier piece")
+        self.assertEqual(self.query("SELECT title FROM submissions"), [("此前已有的稿件",)])
+        self.assertEqual(self.count("adoptions"), 0)
+        self.ok("undo")  # undo of the undo puts the import back
+        self.assertEqual(self.count("submissions"), 41)
+        self.assertEqual(self.count("adoptions"), 40)
+        self.assertEqual(self.query("PRAGMA integrity_check"), [("ok",)])
+        self.assertEqual(self.query("PRAGMA foreign_key_check"), [])
+
+    def test_undo_of_an_import_is_refused_once_a_later_command_builds_on_it(self):
+        rows = [HEADER, ["导入的稿件", "信息", "office", "张三", "2026-03-01", "", "", "", "", "", ""]]
+        self.ok("import", self.write("one.csv", rows))
+        sid = self.query("SELECT id FROM submissions WHERE title = '导入的稿件'")[0][0]
+        self.ok("adopt", sid, "--outlet", "检察日报", "--date", "2026-03-05")
+        import_entry = self.query("SELECT id FROM journal WHERE command LIKE '%import%'")[0][0]
+        self.fails("undo", import_entry, mentions=[f"entry {import_entry}"])
+        self.assertEqual(self.count("submissions"), 1, "the refused undo wrote nothing")
+        self.assertEqual(self.count("adoptions"), 1)
+
     def test_header_problems_name_the_columns(self):
         path = self.write("h.csv", [["序号", "标题", "类别X", "作者", "作者", "备注"], ["1", "x", "y", "z", "z", ""]])
         self.fails("import", path, mentions=["h.csv:1: the header row has unknown columns '类别X'",
