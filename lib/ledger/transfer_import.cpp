@@ -211,6 +211,8 @@ ImportResult Importer::run() {
         m_adoptions.reserve(rows);
     }
 
+    // A ledger too large to be checked on every open (store.cpp) is checked before a bulk write.
+    if (!m_options.dry_run) m_store.verify();
     auto tx = m_store.transaction();
     // The journal keeps the import as key ranges, not a row each (store/journal.hpp).
     std::optional<store::BulkJournal> journal;

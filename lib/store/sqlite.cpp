@@ -138,6 +138,12 @@ std::string Statement::text(int column) const {
              : std::string();
 }
 
+std::string_view Statement::view(int column) const {
+    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+             : std::string_view();
+}
+
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }

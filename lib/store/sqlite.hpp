@@ -63,6 +63,8 @@ public:
 
     std::int64_t int64(int column) const;
     std::string text(int column) const;
+    // The text without a copy: valid until the next step(), reset() or column call on it.
+    std::string_view view(int column) const;
     bool is_null(int column) const;
     std::optional<std::int64_t> opt_int64(int column) const;
     std::optional<std::string> opt_text(int column) const;

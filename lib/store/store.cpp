@@ -18,6 +18,8 @@ namespace {
 
 // 'INFT': marks a SQLite file as an infotally ledger, so another program's database is refused.
 constexpr std::int64_t k_application_id = 0x494E4654;
+// Ledgers up to this size are quick_check'ed on every open (Store::open).
+constexpr std::uintmax_t k_quick_check_on_open_bytes = 8u << 20;
 
 int latest_version() {
     return migrations().empty() ? 0 : migrations().back().version;
@@ -100,6 +102,13 @@ Store Store::create(const std::string& path, const std::string& unit_name) {
     return store;
 }
 
+void Store::verify() {
+    auto st = m_conn->prepare("PRAGMA quick_check");
+    if (st.step() && st.text(0) != "ok")
+        throw LedgerError(tr(Msg::err_failed_quick_check, m_conn->path(), st.text(0)),
+                          tr(Msg::hint_failed_quick_check));
+}
+
 Store Store::open(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec))
@@ -117,12 +126,11 @@ Store Store::open(const std::string& path) {
     if (version > latest_version())
         throw LedgerError(tr(Msg::err_newer_schema, path, version, latest_version()),
                           tr(Msg::hint_newer_schema));
-    {
-        auto st = c.prepare("PRAGMA quick_check");
-        if (st.step() && st.text(0) != "ok")
-            throw LedgerError(tr(Msg::err_failed_quick_check, path, st.text(0)),
-                              tr(Msg::hint_failed_quick_check));
-    }
+    // quick_check reads every page (about 3 ms per MB here): on every open of a unit's ledger
+    // (a few MB), but a province's roll-up of a million adoptions (~300 MB) would spend a second
+    // on it before each `adopt`. Larger files are checked by `check`, `backup`, `restore` and
+    // before `import` writes (ARCHITECTURE.md, "Checking a ledger").
+    if (fs::file_size(path, ec) <= k_quick_check_on_open_bytes) store.verify();
     if (version < latest_version()) store.migrate();
     return store;
 }

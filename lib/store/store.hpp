@@ -39,9 +39,12 @@ public:
     // Creates a new ledger at `path` (refuses if one is there) with the given unit name.
     static Store create(const std::string& path, const std::string& unit_name);
     // Opens an existing ledger: refuses a missing file, an empty or non-SQLite file, another
-    // program's database, a ledger from a newer infotally, or one failing quick_check.
-    // Applies pending migrations.
+    // program's database, a ledger from a newer infotally, or (up to 8 MB, see store.cpp) one
+    // failing quick_check. Applies pending migrations.
     static Store open(const std::string& path);
+
+    // Runs PRAGMA quick_check (reads every page) and throws LedgerError if it fails.
+    void verify();
 
     Connection& connection() { return *m_conn; }
     // One command's writes: one transaction and one journal entry under the command line.

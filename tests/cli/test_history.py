@@ -112,6 +112,38 @@ class HistoryTest(LedgerTest):
         self.ok("check")
         self.assertNotIn("科室1", self.ok("dept", "list").out)
 
+    def test_a_ledger_over_8_mb_is_checked_by_check_and_before_import_not_on_every_open(self):
+        con = sqlite3.connect(self.db)
+        # 9 MB of submissions, written straight into the file (faster than 30,000 commands)
+        con.execute("WITH RECURSIVE n(v) AS (SELECT 1 UNION ALL SELECT v + 1 FROM n WHERE v < 30000) "
+                    "INSERT INTO submissions (id, title, kind, dept_id, submitted_on) "
+                    "SELECT v + 1000, '关于检察工作的信息' || printf('%0300d', v), 'info', 1, '2026-03-01' FROM n")
+        con.execute("UPDATE counters SET value = 31000 WHERE name = 'record_id'")
+        con.commit()
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'adoptions'").fetchone()[0]
+        con.close()
+        self.assertGreater(os.path.getsize(self.db), 8 << 20)
+        self.ok("check")
+        with open(self.db, "r+b") as f:  # scribble over the (empty) adoptions table's root page
+            f.seek((root - 1) * page_size + 8)
+            f.write(b"\xff" * 64)
+        # Opening does not read every page of a large ledger: a listing still works …
+        self.assertIn("办公室", self.ok("dept", "list").out)
+        # … but `check` finds the damage, and `import` refuses to write into it.
+        r = self.run_cli("check")
+        self.assertEqual(r.code, 1, r)
+        csv_path = os.path.join(self.dir, "one.csv")
+        with open(csv_path, "w", encoding="utf-8") as f:
+            f.write("标题,类型,部门,作者,报送日期\n新稿件,信息,office,张三,2026-03-02\n")
+        r = self.run_cli("import", csv_path)
+        self.assertEqual(r.code, 1, r)
+        self.assertRegex(r.err, "integrity check|damaged")
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("SELECT count(*) FROM submissions WHERE title = '新稿件'").fetchone(), (0,))
+        con.close()
+
 
 if __name__ == "__main__":
     main()
