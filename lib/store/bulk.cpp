@@ -108,7 +108,7 @@ Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view
 }
 
 void BulkWriter::tune_for_bulk() {
-    m_conn.exec("PRAGMA cache_size = -65536");
+    m_conn.exec("PRAGMA cache_size = -131072");
 }
 
 model::Id BulkWriter::last_record_id() {
