@@ -9,6 +9,7 @@
 #include "lib/io/encoding.hpp"
 #include "lib/ledger/transfer.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::cli {
 namespace {
@@ -33,13 +34,11 @@ class ProgressLine {
         for (int i = static_cast<int>(rows.size()) - 3; i > 0; i -= 3) {
             rows.insert(static_cast<std::size_t>(i), ",");
         }
-        if (p.file_size && *p.file_size > 0) {
-            const auto percent = p.bytes_read * 100 / *p.file_size;
-            std::fprintf(stderr, "\r\033[Kimporting %s: %d%% (%s rows)", m_file.c_str(),
-                         static_cast<int>(percent), rows.c_str());
-        } else {
-            std::fprintf(stderr, "\r\033[Kimporting %s: %s rows", m_file.c_str(), rows.c_str());
-        }
+        const auto line =
+            p.file_size && *p.file_size > 0
+                ? tr(Msg::progress_import_percent, m_file, p.bytes_read * 100 / *p.file_size, rows)
+                : tr(Msg::progress_import_rows, m_file, rows);
+        std::fprintf(stderr, "\r\033[K%s", line.c_str());
         std::fflush(stderr);
     }
 
@@ -51,21 +50,25 @@ class ProgressLine {
 
 io::Table summary_table(const ledger::ImportResult& r) {
     io::Table t;
-    const auto count = [](const char* key) {
-        return io::Column{key, key, io::Align::right, io::CellType::integer};
+    // The keys are the JSON keys; the CSV header says them in the interface language.
+    const auto count = [](const char* key, Msg header) {
+        return io::Column{key, tr(header), io::Align::right, io::CellType::integer};
     };
-    t.columns = {{"file", "file", io::Align::left, io::CellType::text},
-                 {"encoding", "encoding", io::Align::left, io::CellType::text},
-                 {"dry_run", "dry_run", io::Align::left, io::CellType::text},
-                 count("rows"),
-                 count("submissions_added"),
-                 count("submissions_present"),
-                 count("adoptions_added"),
-                 count("adoptions_present"),
-                 count("departments_created"),
-                 count("people_created"),
-                 count("outlets_created"),
-                 {"numbers_kept", "numbers_kept", io::Align::left, io::CellType::text}};
+    const auto text = [](const char* key, Msg header) {
+        return io::Column{key, tr(header), io::Align::left, io::CellType::text};
+    };
+    t.columns = {text("file", Msg::sum_file),
+                 text("encoding", Msg::sum_encoding),
+                 text("dry_run", Msg::sum_dry_run),
+                 count("rows", Msg::sum_rows),
+                 count("submissions_added", Msg::sum_submissions_added),
+                 count("submissions_present", Msg::sum_submissions_present),
+                 count("adoptions_added", Msg::sum_adoptions_added),
+                 count("adoptions_present", Msg::sum_adoptions_present),
+                 count("departments_created", Msg::sum_departments_created),
+                 count("people_created", Msg::sum_people_created),
+                 count("outlets_created", Msg::sum_outlets_created),
+                 text("numbers_kept", Msg::sum_numbers_kept)};
     const auto n = [](std::size_t v) { return std::to_string(v); };
     t.rows.push_back({r.file, std::string(io::encoding_name(r.encoding)),
                       r.dry_run ? "true" : "false", n(r.rows), n(r.submissions_added),
@@ -83,21 +86,17 @@ void set_import(CLI::App& app, Context& ctx) {
         bool create_missing = false;
     };
     auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand(
-        "import", "read a CSV ledger (台账): one row per adoption; all rows or none are written");
-    cmd->add_option("FILE", o->file, "the CSV file (- for standard input); see schemas/import.md")
-        ->required();
-    cmd->add_option("--encoding", o->encoding,
-                    "auto (default: UTF-8, else GB18030 as Chinese Excel saves), utf-8 or gb18030");
-    cmd->add_flag("--dry-run", o->dry_run,
-                  "check every row and say what would be added; write nothing");
-    cmd->add_flag("--create-missing", o->create_missing,
-                  "create departments, people and outlets the ledger does not know yet");
+    auto* cmd = app.add_subcommand("import", tr(Msg::help_import));
+    cmd->add_option("FILE", o->file, tr(Msg::help_import_file))->required();
+    cmd->add_option("--encoding", o->encoding, tr(Msg::help_import_encoding));
+    cmd->add_flag("--dry-run", o->dry_run, tr(Msg::help_import_dry_run));
+    cmd->add_flag("--create-missing", o->create_missing, tr(Msg::help_import_create_missing));
+    cmd->footer(tr(Msg::help_import_footer));
     cmd->callback([&ctx, o] {
         const auto encoding = io::parse_encoding(o->encoding);
         if (!encoding) {
-            throw UsageError(fmt::format("unknown --encoding '{}'", o->encoding),
-                             "use --encoding auto, utf-8 or gb18030 (gbk is read as gb18030)");
+            throw UsageError(tr(Msg::err_unknown_encoding, o->encoding),
+                             tr(Msg::hint_unknown_encoding));
         }
         auto store = ctx.open();
         ledger::ImportOptions options;
@@ -107,7 +106,7 @@ void set_import(CLI::App& app, Context& ctx) {
         options.create_missing = o->create_missing;
         ledger::ImportResult result;
         {
-            ProgressLine progress(o->file == "-" ? "standard input" : o->file);
+            ProgressLine progress(o->file == "-" ? tr(Msg::name_stdin) : o->file);
             if (::isatty(STDERR_FILENO) != 0) {
                 options.progress = [&progress](const ledger::ImportProgress& p) { progress(p); };
             }
@@ -123,16 +122,14 @@ void set_import(CLI::App& app, Context& ctx) {
 
 void set_export(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<ledger::ExportOptions>();
-    auto* cmd = app.add_subcommand(
-        "export", "write the ledger as CSV in the import format (UTF-8 with BOM, opens in Excel)");
-    add_text(cmd, "--year", o->year,
-             "only the submissions of this year (with all their adoptions)");
+    auto* cmd = app.add_subcommand("export", tr(Msg::help_export));
+    add_text(cmd, "--year", o->year, tr(Msg::help_export_year));
+    cmd->footer(tr(Msg::help_export_footer));
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
         ledger::export_ledger(store, *o, [](std::string_view block) {
             if (std::fwrite(block.data(), 1, block.size(), stdout) != block.size()) {
-                throw InputError("cannot write the export to standard output",
-                                 "check the disk or the pipe it goes to");
+                throw InputError(tr(Msg::err_export_write), tr(Msg::hint_export_write));
             }
         });
         std::fflush(stdout);

@@ -14,9 +14,7 @@ namespace infotally::cli {
 namespace {
 
 UsageError no_page(const std::string& format) {
-    return UsageError("--format " + format + " makes a page only for 'report month' and 'tally'",
-                      "use --format table, csv or json here; for a page, e.g. "
-                      "'infotally report month 2026-03 --format html > 月报.html'");
+    return UsageError(tr(Msg::err_no_page, format), tr(Msg::hint_no_page));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "lib/io/text.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::io {
 
@@ -113,12 +114,9 @@ void CsvReader::read_quoted(std::string& field) {
         const std::size_t quote = m_text.find('"', m_pos);
         if (quote == std::string_view::npos) {
             const std::string where = m_source_name.empty()
-                                          ? fmt::format("line {}", start_line)
-                                          : fmt::format("{}: line {}", m_source_name, start_line);
-            throw InputError(
-                fmt::format("{}: a quoted field starts here and is never closed", where),
-                "Close the field with a quote, and write a quote inside a field as two quotes "
-                "(\"\"), as Excel does when it saves CSV.");
+                                          ? tr(Msg::where_line, start_line)
+                                          : tr(Msg::where_file_line, m_source_name, start_line);
+            throw InputError(tr(Msg::err_csv_unclosed, where), tr(Msg::hint_csv_unclosed));
         }
         const std::string_view chunk = m_text.substr(m_pos, quote - m_pos);
         m_line += count_line_breaks(chunk);

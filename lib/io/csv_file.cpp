@@ -10,6 +10,7 @@
 
 #include "lib/io/text.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::io {
 
@@ -37,15 +38,15 @@ bool is_ascii(std::string_view bytes) {
 }  // namespace
 
 CsvFileReader::CsvFileReader(const std::string& path, Encoding encoding)
-    : m_name(path == "-" ? "standard input" : path), m_block_size(k_block_size) {
+    : m_name(path == "-" ? tr(Msg::name_stdin) : path), m_block_size(k_block_size) {
     if (encoding != Encoding::automatic) m_encoding = encoding;
     if (path == "-") {
         m_file = stdin;
     } else {
         m_file = std::fopen(path.c_str(), "rb");
         if (m_file == nullptr) {
-            throw InputError(fmt::format("cannot read {}: {}", path, std::strerror(errno)),
-                             "check the file's name and permissions");
+            throw InputError(tr(Msg::err_cannot_read_file, path, std::strerror(errno)),
+                             tr(Msg::hint_cannot_read_file));
         }
         m_owned = true;
     }
@@ -53,8 +54,7 @@ CsvFileReader::CsvFileReader(const std::string& path, Encoding encoding)
     if (::fstat(::fileno(m_file), &info) == 0) {
         if (S_ISDIR(info.st_mode)) {
             if (m_owned) std::fclose(m_file);
-            throw InputError(fmt::format("{} is a folder, not a CSV file", path),
-                             "give the path of the CSV file to import");
+            throw InputError(tr(Msg::err_csv_is_folder, path), tr(Msg::hint_csv_is_folder));
         }
         if (S_ISREG(info.st_mode)) m_size = static_cast<std::uint64_t>(info.st_size);
     }
@@ -132,8 +132,8 @@ void CsvFileReader::read_more() {
     m_bytes_read += got;
     if (got < m_block_size) {
         if (std::ferror(m_file)) {
-            throw InputError(fmt::format("cannot read {}: {}", m_name, std::strerror(errno)),
-                             "check the file and the disk; nothing was written");
+            throw InputError(tr(Msg::err_cannot_read_file, m_name, std::strerror(errno)),
+                             tr(Msg::hint_read_failed));
         }
         m_eof = true;
     }

@@ -7,6 +7,7 @@
 
 #include "lib/io/text.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::io {
 
@@ -23,10 +24,7 @@ class Converter {
   public:
     Converter(const char* to, const char* from) : m_cd(iconv_open(to, from)) {
         if (m_cd == failed()) {
-            throw InputError(
-                fmt::format("cannot convert {} to {}: this system's iconv lacks it", from, to),
-                "Install the glibc character-set modules (gconv), or re-save the "
-                "file as UTF-8.");
+            throw InputError(tr(Msg::err_no_iconv, from, to), tr(Msg::hint_no_iconv));
         }
     }
     ~Converter() { iconv_close(m_cd); }
@@ -80,8 +78,9 @@ std::string locate(std::string_view bytes, std::size_t offset, std::string_view 
             line_start = i + 1;
         }
     }
-    return fmt::format("{}: line {}, byte {}", file_name.empty() ? "input" : file_name, line,
-                       offset - line_start + 1);
+    return tr(Msg::where_file_line_byte,
+              file_name.empty() ? tr(Msg::name_input) : std::string(file_name), line,
+              offset - line_start + 1);
 }
 
 [[noreturn]] void throw_undecodable(std::string_view bytes, std::size_t offset,
@@ -90,22 +89,17 @@ std::string locate(std::string_view bytes, std::size_t offset, std::string_view 
     switch (requested) {
         case Encoding::automatic:
             throw InputError(
-                fmt::format("{}: not valid UTF-8 or GB18030",
-                            locate(bytes, offset, file_name, first_line)),
-                "Re-save the file as \"CSV UTF-8\" in Excel, or pass --encoding utf-8 or "
-                "--encoding gb18030 to read it one way only.");
+                tr(Msg::err_not_utf8_or_gb18030, locate(bytes, offset, file_name, first_line)),
+                tr(Msg::hint_not_utf8_or_gb18030));
         case Encoding::utf8:
             throw InputError(
-                fmt::format("{}: not valid UTF-8", locate(bytes, offset, file_name, first_line)),
-                "Pass --encoding gb18030 if Excel saved the file as plain CSV, "
-                "--encoding auto to detect it, or re-save it as \"CSV UTF-8\".");
+                tr(Msg::err_file_not_utf8, locate(bytes, offset, file_name, first_line)),
+                tr(Msg::hint_file_not_utf8));
         case Encoding::gb18030:
             break;
     }
-    throw InputError(
-        fmt::format("{}: not valid GB18030", locate(bytes, offset, file_name, first_line)),
-        "Pass --encoding utf-8 or --encoding auto, or re-save the file as "
-        "\"CSV UTF-8\" in Excel.");
+    throw InputError(tr(Msg::err_file_not_gb18030, locate(bytes, offset, file_name, first_line)),
+                     tr(Msg::hint_file_not_gb18030));
 }
 
 // GB18030 to UTF-8, with the GB18030 BOM (which converts to U+FEFF) removed.
@@ -173,16 +167,14 @@ Decoded decode_to_utf8(std::string_view bytes, Encoding requested, std::string_v
 std::string encode_from_utf8(std::string_view text, Encoding target) {
     const std::size_t bad = first_invalid_utf8(text);
     if (bad != std::string_view::npos) {
-        throw InputError(fmt::format("text to encode: byte {}: not valid UTF-8", bad + 1),
-                         "Only UTF-8 text can be encoded: decode it with decode_to_utf8 first.");
+        throw InputError(tr(Msg::err_encode_not_utf8, bad + 1), tr(Msg::hint_encode_not_utf8));
     }
     if (target != Encoding::gb18030) return std::string(text);
     Converter converter("GB18030", "UTF-8");
     Converted converted = converter.run(text);
     if (converted.bad_offset != std::string_view::npos) {
-        throw InputError(
-            fmt::format("text to encode: byte {}: no GB18030 form", converted.bad_offset + 1),
-            "Export as UTF-8 instead.");
+        throw InputError(tr(Msg::err_no_gb18030_form, converted.bad_offset + 1),
+                         tr(Msg::hint_no_gb18030_form));
     }
     return std::move(converted.text);
 }

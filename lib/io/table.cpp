@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lib/io/csv.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::io {
 
@@ -13,7 +14,6 @@ namespace {
 
 constexpr std::string_view k_gap = "  ";
 constexpr std::string_view k_rule_char = "─";
-constexpr std::string_view k_empty_marker = "(none)";
 // Shrinking a column below this leaves "ab…" stubs nobody can read; better to overflow.
 constexpr std::size_t k_min_shrunk_width = 6;
 constexpr std::string_view k_bold = "\x1b[1m";
@@ -132,7 +132,7 @@ std::string render_text(const Table& table, const TextOptions& options) {
     }
     const std::vector<Column>& columns = table.columns;
     if (columns.empty()) {
-        out += k_empty_marker;
+        out += tr_view(Msg::table_empty);
         out += '\n';
         return out;
     }
@@ -160,7 +160,7 @@ std::string render_text(const Table& table, const TextOptions& options) {
 
     emit(out, text_line(header, columns, widths), options.color);
     emit(out, rule, false);
-    if (body.empty()) emit(out, std::string(k_empty_marker), false);
+    if (body.empty()) emit(out, tr(Msg::table_empty), false);
 
     std::vector<bool> is_total(body.size(), false);
     for (const std::size_t index : table.total_rows) {

@@ -7,6 +7,7 @@
 #include "lib/ledger/input.hpp"
 #include "lib/ledger/ledger.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::ledger::transfer {
 namespace {
@@ -23,12 +24,9 @@ std::string lower_ascii(std::string_view text) {
 const model::Date k_beginning = *model::Date::from_ymd(1900, 1, 1);
 
 std::string checked_code(std::string_view text) {
-    auto code = clean_text(text, "department code", 40);
-    if (code.find_first_of(" ,:") != std::string::npos) {
-        throw InputError(
-            fmt::format("the department code '{}' contains a space, comma or colon", code),
-            "use a short code without them, e.g. office or gongsu");
-    }
+    auto code = clean_text(text, tr_view(Msg::field_dept_code), 40);
+    if (code.find_first_of(" ,:") != std::string::npos)
+        throw InputError(tr(Msg::err_dept_code_chars, code), tr(Msg::hint_dept_code_chars));
     return code;
 }
 
@@ -76,9 +74,7 @@ const model::Department* Directory::department_by_id(model::Id id) const {
 }
 
 void Directory::unknown_department(std::string_view what) const {
-    throw InputError(fmt::format("unknown department '{}'", what),
-                     "add it with 'infotally dept add CODE NAME', or import with "
-                     "--create-missing (a 部门代码 column then gives its code)");
+    throw InputError(tr(Msg::err_unknown_dept, what), tr(Msg::hint_import_unknown_dept));
 }
 
 Directory::DeptEntry& Directory::create_department(const std::string& code, const std::string& name,
@@ -109,7 +105,9 @@ const model::Department& Directory::department(std::string_view code_cell,
                                                std::string_view name_cell) {
     if (code_cell.empty()) return department(name_cell);
     const auto code = checked_code(code_cell);
-    const auto name = name_cell.empty() ? std::string() : clean_text(name_cell, "department", 100);
+    const auto name = name_cell.empty()
+                          ? std::string()
+                          : clean_text(name_cell, tr_view(Msg::field_department), 100);
     if (auto* e = find_code(code)) {
         if (e->provisional && !name.empty()) rename(*e, e->dept.code, name);
         return e->dept;
@@ -117,11 +115,8 @@ const model::Department& Directory::department(std::string_view code_cell,
     if (!name.empty()) {
         if (auto* e = find_name(name)) {
             if (!e->provisional) {
-                throw InputError(
-                    fmt::format("department code '{}' is unknown, but {} is the name of "
-                                "department {}",
-                                code, name, e->dept.code),
-                    "correct the 部门代码 cell; see 'infotally dept list'");
+                throw InputError(tr(Msg::err_import_code_of_other_dept, code, name, e->dept.code),
+                                 tr(Msg::hint_import_code_of_other_dept));
             }
             rename(*e, code, name);
             return e->dept;
@@ -132,15 +127,13 @@ const model::Department& Directory::department(std::string_view code_cell,
 }
 
 const model::Department& Directory::department(std::string_view code_or_name) {
-    const auto text = clean_text(code_or_name, "department", 100);
+    const auto text = clean_text(code_or_name, tr_view(Msg::field_department), 100);
     if (auto* e = find_code(text)) return e->dept;
     if (auto* e = find_name(text)) return e->dept;
     if (!m_create_missing) unknown_department(text);
     if (text.find_first_of(" ,:") != std::string::npos) {
-        throw InputError(fmt::format("cannot create department '{}': a name with a space, comma "
-                                     "or colon cannot also be its code",
-                                     text),
-                         "add a 部门代码 column with a short code for it");
+        throw InputError(tr(Msg::err_import_dept_name_as_code, text),
+                         tr(Msg::hint_import_dept_name_as_code));
     }
     return create_department(text, text, true).dept;
 }
@@ -148,13 +141,11 @@ const model::Department& Directory::department(std::string_view code_or_name) {
 PersonEntry& Directory::person(const std::string& name, const model::Department* new_dept) {
     if (auto it = m_people.find(name); it != m_people.end()) return it->second;
     if (!m_create_missing) {
-        throw InputError(fmt::format("unknown person '{}'", name),
-                         "add them with 'infotally person add NAME --dept CODE', or import with "
-                         "--create-missing");
+        throw InputError(tr(Msg::err_unknown_person, name), tr(Msg::hint_import_unknown_person));
     }
     if (new_dept == nullptr) {
-        throw InputError(fmt::format("cannot create person '{}': no department for them", name),
-                         "add a 作者部门 (or 部门) column naming their department");
+        throw InputError(tr(Msg::err_import_person_without_dept, name),
+                         tr(Msg::hint_import_person_without_dept));
     }
     const model::Id id = m_writing ? m_writer.insert_person(name) : provisional_id();
     if (m_writing) m_writer.set_membership(id, new_dept->id, k_beginning);
@@ -180,7 +171,7 @@ void Directory::saw(PersonEntry& person, model::Id dept_id, const model::Date& d
 
 const model::Outlet& Directory::outlet(std::string_view name_cell, std::string_view level,
                                        std::string_view media, const model::Date& day) {
-    const auto name = clean_text(name_cell, "outlet name", 100);
+    const auto name = clean_text(name_cell, tr_view(Msg::field_outlet_name), 100);
     const auto& vocab = vocabulary(day.year());
     if (auto it = m_outlets.find(name); it != m_outlets.end()) {
         const auto& o = it->second;
@@ -190,32 +181,30 @@ const model::Outlet& Directory::outlet(std::string_view name_cell, std::string_v
         };
         if (!agrees(vocab.levels, level, o.level)) {
             throw InputError(
-                fmt::format("outlet {} is {} in the ledger, not {}", o.name,
-                            vocab.levels.name_of(o.level), level),
-                "correct the 级别 cell, or leave it empty for outlets the ledger knows");
+                tr(Msg::err_import_outlet_differs, o.name, vocab.levels.name_of(o.level), level),
+                tr(Msg::hint_import_outlet_level));
         }
         if (!agrees(vocab.media, media, o.media)) {
-            throw InputError(fmt::format("outlet {} is {} in the ledger, not {}", o.name,
-                                         vocab.media.name_of(o.media), media),
-                             "correct the 媒体类型 cell, or leave it empty for outlets the ledger "
-                             "knows");
+            throw InputError(
+                tr(Msg::err_import_outlet_differs, o.name, vocab.media.name_of(o.media), media),
+                tr(Msg::hint_import_outlet_media));
         }
         return o;
     }
     if (!m_create_missing) {
-        throw InputError(fmt::format("unknown outlet '{}'", name),
-                         "add it with 'infotally outlet add NAME --level LEVEL', or import with "
-                         "--create-missing (and give its 级别)");
+        throw InputError(tr(Msg::err_unknown_outlet, name), tr(Msg::hint_import_unknown_outlet));
     }
     if (level.empty()) {
-        throw InputError(fmt::format("cannot create outlet '{}': its level (级别) is empty", name),
-                         fmt::format("give its level: {}", vocab.levels.choices()));
+        throw InputError(tr(Msg::err_import_outlet_without_level, name),
+                         tr(Msg::hint_import_outlet_without_level, vocab.levels.choices()));
     }
     model::Outlet o;
     o.name = name;
-    o.level = resolve_term(vocab.levels, level, "level", "the 级别 column");
+    o.level =
+        resolve_term(vocab.levels, level, tr_view(Msg::field_level), tr(Msg::the_column, "级别"));
     o.media = media.empty() ? vocab.media.terms().front().key
-                            : resolve_term(vocab.media, media, "media type", "the 媒体类型 column");
+                            : resolve_term(vocab.media, media, tr_view(Msg::field_media),
+                                           tr(Msg::the_column, "媒体类型"));
     o.id = m_writing ? m_writer.insert_outlet(o) : provisional_id();
     ++m_outlets_created;
     return m_outlets.emplace(name, std::move(o)).first->second;

@@ -10,6 +10,7 @@
 #include "lib/ledger/transfer.hpp"
 #include "lib/ledger/transfer_format.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/store/bulk.hpp"
 
 namespace infotally::ledger {
@@ -22,8 +23,7 @@ constexpr std::size_t k_flush_at = std::size_t{1} << 20;
 int parse_export_year(const std::string& text) {
     const auto day = model::Date::from_ymd(std::atoi(text.c_str()), 1, 1);
     if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos || !day) {
-        throw InputError(fmt::format("'{}' is not a year", text),
-                         "write the year as four digits, e.g. --year 2026");
+        throw InputError(tr(Msg::err_bad_year, text), tr(Msg::hint_bad_year_flag));
     }
     return day->year();
 }

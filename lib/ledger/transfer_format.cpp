@@ -6,6 +6,7 @@
 
 #include "lib/io/csv.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::ledger::transfer {
 namespace {
@@ -100,15 +101,17 @@ bool is_skipped(std::string_view key) {
 std::string recognised_names() {
     std::string out;
     for (const auto& n : k_names) {
-        if (!out.empty()) out += ", ";
-        out += fmt::format("{} ({})", n.chinese, n.english);
+        if (!out.empty()) out += tr_view(Msg::list_separator);
+        out += tr(Msg::column_name_pair, n.chinese, n.english);
     }
-    return out + "; 序号, 编号 and 备注 are skipped";
+    return out.append(tr_view(Msg::columns_skipped));
 }
 
 std::string quoted_list(const std::vector<std::string>& names) {
     std::string out;
-    for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+    for (const auto& n : names)
+        out += (out.empty() ? std::string("'") : std::string(tr_view(Msg::list_separator)) + "'") +
+               n + "'";
     return out;
 }
 
@@ -229,14 +232,16 @@ Layout read_header(const std::vector<std::string>& header, std::string_view wher
         if (n.required && !layout.has(n.column)) missing.push_back(std::string(n.chinese));
 
     std::vector<std::string> problems;
-    if (!unknown.empty()) problems.push_back("unknown columns " + quoted_list(unknown));
-    if (!repeated.empty()) problems.push_back("columns given twice " + quoted_list(repeated));
-    if (!missing.empty()) problems.push_back("missing columns " + quoted_list(missing));
+    if (!unknown.empty()) problems.push_back(tr(Msg::header_unknown_columns, quoted_list(unknown)));
+    if (!repeated.empty())
+        problems.push_back(tr(Msg::header_repeated_columns, quoted_list(repeated)));
+    if (!missing.empty()) problems.push_back(tr(Msg::header_missing_columns, quoted_list(missing)));
     if (problems.empty()) return layout;
-    std::string what = std::string(where) + ": the header row has ";
-    for (std::size_t i = 0; i < problems.size(); ++i) what += (i ? "; " : "") + problems[i];
-    throw InputError(what, "name the columns with the recognised names: " + recognised_names() +
-                               " (schemas/import.md describes each)");
+    std::string list;
+    for (std::size_t i = 0; i < problems.size(); ++i)
+        list += (i ? std::string(tr_view(Msg::problem_separator)) : std::string()) + problems[i];
+    throw InputError(tr(Msg::err_bad_header, where, list),
+                     tr(Msg::hint_bad_header, recognised_names()));
 }
 
 std::vector<std::string> split_list(std::string_view cell) {

@@ -15,6 +15,7 @@
 #include "lib/ledger/transfer_directory.hpp"
 #include "lib/ledger/transfer_flat_map.hpp"
 #include "lib/ledger/transfer_rows.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/store/bulk.hpp"
 
 namespace infotally::ledger {
@@ -280,9 +281,7 @@ transfer::Layout Importer::read_layout(io::CsvFileReader& reader,
         if (seen == 0) first = fields, first_line = reader.line();
     }
     if (first_line == 0) {
-        throw InputError(fmt::format("{} is empty: there is no header row", reader.name()),
-                         "the first row names the columns: 标题, 类型, 作者, 报送日期, … "
-                         "(see schemas/import.md and examples/import/台账示例.csv)");
+        throw InputError(tr(Msg::err_import_empty, reader.name()), tr(Msg::hint_import_empty));
     }
     // No row names a title column: report the first row's problems as the header's.
     return transfer::read_header(first, fmt::format("{}:{}", reader.name(), first_line));
@@ -292,17 +291,14 @@ bool Importer::check_shape(const std::vector<std::string>& fields, const transfe
                            std::size_t line) {
     for (std::size_t i = layout.width(); i < fields.size(); ++i) {
         if (fields[i].find_first_not_of(" \t") == std::string::npos) continue;
-        problem(line,
-                fmt::format("the row has {} cells but the header only {} columns", fields.size(),
-                            layout.width()),
-                "a comma inside a cell needs the cell in double quotes, as Excel writes it");
+        problem(line, tr(Msg::err_row_too_wide, fields.size(), layout.width()),
+                tr_view(Msg::hint_row_too_wide));
         return false;
     }
     for (std::size_t i : layout.unnamed()) {
         if (i < fields.size() && fields[i].find_first_not_of(" \t") != std::string::npos) {
-            problem(line,
-                    fmt::format("'{}' is in column {}, which has no header", fields[i], i + 1),
-                    "name the column in the header row, or leave it empty");
+            problem(line, tr(Msg::err_cell_without_header, fields[i], i + 1),
+                    tr_view(Msg::hint_cell_without_header));
             return false;
         }
     }
@@ -318,7 +314,7 @@ void Importer::place(transfer::ParsedRow& row, std::size_t line) {
     const auto row_line = static_cast<std::uint32_t>(line);
     auto [g, is_new] = m_groups.try_emplace(submission_key(s));
     if (is_new || g->id == 0) {
-        const model::Id id = allocate(row.number, line, "记录编号");
+        const model::Id id = allocate(row.number, line, transfer::name_of(Column::number).chinese);
         if (id == 0) return;
         *g = Group{id, details, row_line, false, true};
         s.id = id;
@@ -327,29 +323,17 @@ void Importer::place(transfer::ParsedRow& row, std::size_t line) {
     } else {
         if (g->details != details) {
             if (g->line == 0) {
-                problem(line,
-                        fmt::format("submission {} in the ledger has the same title, department, "
-                                    "date and authors, but another kind, category, length, "
-                                    "destination, event date, due date or tags",
-                                    g->id),
-                        fmt::format("correct the row, or change the ledger first ('infotally "
-                                    "edit {}')",
-                                    g->id));
+                problem(line, tr(Msg::err_row_differs_from_ledger, g->id),
+                        tr(Msg::hint_row_differs_from_ledger, g->id));
             } else {
-                problem(line,
-                        fmt::format("line {} has the same title, department, date and authors, "
-                                    "but another kind, category, length, destination, event "
-                                    "date, due date or tags",
-                                    g->line),
-                        "the rows of one submission (one per adoption) repeat its details alike");
+                problem(line, tr(Msg::err_row_differs_from_line, g->line),
+                        tr_view(Msg::hint_row_differs_from_line));
             }
             return;
         }
         if (m_numbered && row.number && *row.number != g->id) {
-            problem(line,
-                    fmt::format("记录编号 {}, but line {} numbers the same submission {}",
-                                *row.number, g->line, g->id),
-                    "the rows of one submission carry the same 记录编号");
+            problem(line, tr(Msg::err_submission_renumbered, *row.number, g->line, g->id),
+                    tr_view(Msg::hint_submission_renumbered));
             return;
         }
         if (g->line == 0 && !g->counted) {
@@ -370,26 +354,21 @@ void Importer::place(transfer::ParsedRow& row, std::size_t line) {
     auto [e, adoption_is_new] = m_adoptions.try_emplace(
         AdoptionKey{submission_id, a.outlet_id, a.adopted_on.days_since_epoch()});
     if (adoption_is_new || e->id == 0) {
-        a.id = allocate(row.adoption_number, line, "采用记录编号");
+        a.id =
+            allocate(row.adoption_number, line, transfer::name_of(Column::adoption_number).chinese);
         if (a.id == 0) return;
         *e = AdoptionEntry{a.id, adoption_digest, row_line};
         if (writing()) m_writer.insert_adoption(a);
         ++m_result.adoptions_added;
         return;
     }
-    const std::string where = e->line == 0 ? fmt::format("adoption {} in the ledger", e->id)
-                                           : fmt::format("line {}", e->line);
+    const std::string where =
+        e->line == 0 ? tr(Msg::where_ledger_adoption, e->id) : tr(Msg::where_line, e->line);
     if (e->details != adoption_digest) {
-        problem(line,
-                fmt::format("{} has the same submission, outlet and date, but another form, "
-                            "placement, endorsement or fee",
-                            where),
-                "an outlet adopts a piece once a day; correct the row");
+        problem(line, tr(Msg::err_adoption_differs, where), tr_view(Msg::hint_adoption_differs));
     } else if (m_numbered && row.adoption_number && *row.adoption_number != e->id) {
-        problem(line,
-                fmt::format("采用记录编号 {}, but {} numbers the same adoption {}",
-                            *row.adoption_number, where, e->id),
-                "the rows of one adoption carry the same 采用记录编号");
+        problem(line, tr(Msg::err_adoption_renumbered, *row.adoption_number, where, e->id),
+                tr_view(Msg::hint_adoption_renumbered));
     } else {
         ++m_result.adoptions_present;
     }
@@ -420,10 +399,7 @@ model::Id Importer::allocate(const std::optional<model::Id>& number, std::size_t
                              std::string_view column) {
     if (!m_numbered) return ++m_last_id;
     if (!m_numbers.insert(*number)) {
-        problem(
-            line, fmt::format("{} {} is already used by another record", column, *number),
-            "submissions and adoptions share one numbering; remove the 记录编号 and 采用记录编号 "
-            "columns to number the records afresh");
+        problem(line, tr(Msg::err_number_taken, column, *number), tr_view(Msg::hint_number_taken));
         return 0;
     }
     m_last_id = std::max(m_last_id, *number);
@@ -432,15 +408,18 @@ model::Id Importer::allocate(const std::optional<model::Id>& number, std::size_t
 
 std::string created_text(const ImportResult& r) {
     std::vector<std::string> parts;
-    const auto count = [&](std::size_t n, const char* one, const char* many) {
-        if (n > 0) parts.push_back(fmt::format("{} {}", transfer::grouped(n), n == 1 ? one : many));
+    const auto count = [&](std::size_t n, Msg one, Msg many) {
+        if (n > 0) parts.push_back(tr(n == 1 ? one : many, transfer::grouped(n)));
     };
-    count(r.departments_created, "department", "departments");
-    count(r.people_created, "person", "people");
-    count(r.outlets_created, "outlet", "outlets");
+    count(r.departments_created, Msg::num_department, Msg::num_departments);
+    count(r.people_created, Msg::num_person, Msg::num_people);
+    count(r.outlets_created, Msg::num_outlet, Msg::num_outlets);
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+        out += (i == 0                  ? std::string_view()
+                : i + 1 == parts.size() ? tr_view(Msg::list_and)
+                                        : tr_view(Msg::list_separator));
+        out += parts[i];
     }
     return out;
 }
@@ -453,21 +432,22 @@ ImportResult import_ledger(store::Store& store, const ImportOptions& options) {
 
 std::string describe(const ImportResult& r) {
     using transfer::grouped;
-    const char* verb = r.dry_run ? "would add" : "added";
-    std::string out = fmt::format(
-        "{} {} {} from {} ({}): {} {} {} ({} already present), {} {} ({} already present)",
-        r.dry_run ? "checked" : "imported", grouped(r.rows), r.rows == 1 ? "row" : "rows", r.file,
-        io::encoding_name(r.encoding), verb, grouped(r.submissions_added),
-        r.submissions_added == 1 ? "submission" : "submissions", grouped(r.submissions_present),
-        grouped(r.adoptions_added), r.adoptions_added == 1 ? "adoption" : "adoptions",
-        grouped(r.adoptions_present));
+    std::string out = tr(r.dry_run ? Msg::say_import_checked : Msg::say_imported,
+                         tr(r.rows == 1 ? Msg::num_row : Msg::num_rows, grouped(r.rows)), r.file,
+                         io::encoding_name(r.encoding),
+                         tr(r.submissions_added == 1 ? Msg::num_submission : Msg::num_submissions,
+                            grouped(r.submissions_added)),
+                         grouped(r.submissions_present),
+                         tr(r.adoptions_added == 1 ? Msg::num_adoption : Msg::num_adoptions,
+                            grouped(r.adoptions_added)),
+                         grouped(r.adoptions_present));
     if (const auto created = created_text(r); !created.empty()) {
-        out += fmt::format("; {} {}", r.dry_run ? "would create" : "created", created);
+        out += tr(r.dry_run ? Msg::say_import_would_create : Msg::say_import_created, created);
     }
     if (r.numbers_kept && r.submissions_added + r.adoptions_added > 0) {
-        out += "; record numbers kept from the file";
+        out += tr_view(Msg::say_import_numbers_kept);
     }
-    if (r.dry_run) out += "; dry run, nothing written";
+    if (r.dry_run) out += tr_view(Msg::say_import_dry_run);
     return out;
 }
 

@@ -26,10 +26,8 @@ model::Id record_number(std::string_view cell, std::string_view column) {
         if (ok) id = id * 10 + (c - '0');
     }
     if (!ok || id <= 0) {
-        throw InputError(
-            fmt::format("{} '{}' is not a record number", column, cell),
-            "a file that numbers its records (an export) gives every submission its 记录编号 and "
-            "every adoption its 采用记录编号; remove both columns to number the records afresh");
+        throw InputError(tr(Msg::err_cell_not_record_number, column, cell),
+                         tr(Msg::hint_cell_not_record_number));
     }
     return id;
 }
@@ -38,38 +36,35 @@ model::Id record_number(std::string_view cell, std::string_view column) {
 
 // Dates and vocabulary words repeat from row to row (a year has 365 days, the rules a dozen
 // words), so each distinct cell is parsed once.
-model::Date RowParser::date(std::string_view cell, const char* what) {
+model::Date RowParser::date(std::string_view cell, Msg what) {
     std::string key(cell);
     if (auto it = m_dates.find(key); it != m_dates.end()) return it->second;
-    const auto day = parse_date(key, what);
+    const auto day = parse_date(key, tr_view(what));
     if (m_dates.size() < k_memo_limit) m_dates.emplace(std::move(key), day);
     return day;
 }
 
-model::Date RowParser::required_date(std::string_view cell, const char* what,
-                                     std::string_view column) {
-    if (blank(cell)) {
-        throw InputError(fmt::format("the {} ({}) is empty", what, column),
-                         "write dates as YYYY-MM-DD (2026-03-05) or 2026年3月5日");
-    }
+model::Date RowParser::required_date(std::string_view cell, Msg what, std::string_view column) {
+    if (blank(cell))
+        throw InputError(tr(Msg::err_cell_empty, tr_view(what), column), tr(Msg::hint_bad_date));
     return date(cell, what);
 }
 
-std::optional<model::Date> RowParser::optional_date(std::string_view cell, const char* what) {
+std::optional<model::Date> RowParser::optional_date(std::string_view cell, Msg what) {
     if (blank(cell)) return std::nullopt;
     return date(cell, what);
 }
 
-std::string RowParser::term(const rules::TermList& terms, std::string_view cell,
-                            std::string_view what, std::string_view column) {
+std::string RowParser::term(const rules::TermList& terms, std::string_view cell, Msg what,
+                            std::string_view column) {
     if (blank(cell)) {
-        throw InputError(fmt::format("the {} ({}) is empty", what, column),
-                         fmt::format("use one of: {}", terms.choices()));
+        throw InputError(tr(Msg::err_cell_empty, tr_view(what), column),
+                         tr(Msg::hint_use_one_of, terms.choices()));
     }
     auto& memo = m_terms[&terms];
     std::string key(cell);
     if (auto it = memo.find(key); it != memo.end()) return it->second;
-    auto value = resolve_term(terms, cell, what, fmt::format("the {} column", column));
+    auto value = resolve_term(terms, cell, tr_view(what), tr(Msg::the_column, column));
     if (memo.size() < k_memo_limit) memo.emplace(std::move(key), value);
     return value;
 }
@@ -84,13 +79,13 @@ void Problems::add(std::size_t line, std::string_view what, std::string_view hin
 }
 
 void Problems::raise() const {
-    std::string what = fmt::format("{}: {} {}; nothing was imported", m_file, m_count,
-                                   m_count == 1 ? "problem" : "problems");
+    std::string what =
+        tr(m_count == 1 ? Msg::err_import_problem : Msg::err_import_problems, m_file, m_count);
     for (const auto& line : m_lines) what += "\n" + line;
-    if (m_count > m_lines.size()) what += fmt::format("\n… and {} more", m_count - m_lines.size());
+    if (m_count > m_lines.size()) what += "\n" + tr(Msg::more_problems, m_count - m_lines.size());
     std::string hint;
     for (const auto& h : m_hints) hint += (hint.empty() ? "" : "\n  ") + h;
-    throw InputError(what, hint.empty() ? "correct the rows and import again" : hint);
+    throw InputError(what, hint.empty() ? tr(Msg::hint_import_problems) : hint);
 }
 
 void RowParser::problem(std::string_view what, std::string_view hint) {
@@ -137,9 +132,10 @@ bool RowParser::parse(const std::vector<std::string>& row, std::size_t line, Par
     out.adoption_number.reset();
     auto& s = out.submission;
 
-    attempt([&] { s.title = clean_text(cell(Column::title), "title", 500); });
+    attempt([&] { s.title = clean_text(cell(Column::title), tr_view(Msg::field_title), 500); });
     const bool dated = attempt([&] {
-        s.submitted_on = required_date(cell(Column::submitted_on), "submission date", "报送日期");
+        s.submitted_on =
+            required_date(cell(Column::submitted_on), Msg::field_submission_date, "报送日期");
     });
     m_dated = dated;
     parse_details(s, dated);
@@ -154,17 +150,14 @@ bool RowParser::parse(const std::vector<std::string>& row, std::size_t line, Par
     if (dept) {
         s.dept_id = dept->id, s.dept_code = dept->code, s.dept_name = dept->name;
         if (dated && dept->retired_on && *dept->retired_on <= s.submitted_on) {
-            problem(
-                fmt::format("department {} ({}) was retired on {}; a piece submitted on {} "
-                            "cannot credit it",
-                            dept->code, dept->name, dept->retired_on->iso(), s.submitted_on.iso()),
-                dept_given ? "credit a current department" : "give the row's 部门");
+            problem(tr(Msg::err_dept_retired_piece, dept->code, dept->name, dept->retired_on->iso(),
+                       s.submitted_on.iso()),
+                    tr_view(dept_given ? Msg::hint_credit_current_dept : Msg::hint_give_row_dept));
         }
     }
     if (dated && s.occurred_on && *s.occurred_on > s.submitted_on) {
-        problem(fmt::format("the event date {} is after the submission date {}",
-                            s.occurred_on->iso(), s.submitted_on.iso()),
-                "check both dates");
+        problem(tr(Msg::err_event_after_submission, s.occurred_on->iso(), s.submitted_on.iso()),
+                tr_view(Msg::hint_check_both_dates));
     }
     parse_adoption(out);
     return m_ok;
@@ -173,17 +166,22 @@ bool RowParser::parse(const std::vector<std::string>& row, std::size_t line, Par
 void RowParser::parse_details(model::Submission& s, bool dated) {
     if (dated) {
         const auto& vocab = m_dir.vocabulary(s.submitted_on.year());
-        attempt([&] { s.kind = term(vocab.kinds, cell(Column::kind), "kind", "类型"); });
+        attempt([&] { s.kind = term(vocab.kinds, cell(Column::kind), Msg::field_kind, "类型"); });
     }
-    attempt([&] { s.category = clean_optional_text(cell(Column::category), "category", 40); });
     attempt([&] {
-        s.destination = clean_optional_text(cell(Column::destination), "destination", 100);
+        s.category = clean_optional_text(cell(Column::category), tr_view(Msg::field_category), 40);
     });
     attempt([&] {
-        if (!blank(cell(Column::length))) s.length = parse_count(cell(Column::length), "length");
+        s.destination =
+            clean_optional_text(cell(Column::destination), tr_view(Msg::field_destination), 100);
     });
-    attempt([&] { s.occurred_on = optional_date(cell(Column::occurred_on), "event date"); });
-    attempt([&] { s.due_on = optional_date(cell(Column::due_on), "due date"); });
+    attempt([&] {
+        if (!blank(cell(Column::length)))
+            s.length = parse_count(cell(Column::length), tr_view(Msg::field_length));
+    });
+    attempt(
+        [&] { s.occurred_on = optional_date(cell(Column::occurred_on), Msg::field_event_date); });
+    attempt([&] { s.due_on = optional_date(cell(Column::due_on), Msg::field_due_date); });
     attempt([&] { s.tags = clean_tags(split_tags(cell(Column::tags))); });
 }
 
@@ -194,17 +192,15 @@ const model::Department* RowParser::parse_authors(model::Submission& s, bool dat
     std::vector<AuthorSpec> specs;
     const bool named = attempt([&] {
         if (blank(cell(Column::authors))) {
-            throw InputError("the authors (作者) are empty",
-                             "name them as 张三、李四, or with shares as 张三:0.6、李四:0.4");
+            throw InputError(tr(Msg::err_authors_empty), tr(Msg::hint_authors_empty));
         }
         specs = ledger::parse_authors(split_list(cell(Column::authors)));
     });
     if (!named) return nullptr;
     const auto own_depts = split_list(cell(Column::author_depts));
     if (own_depts.size() > 1 && own_depts.size() != specs.size()) {
-        problem(fmt::format("作者部门 names {} departments for {} authors", own_depts.size(),
-                            specs.size()),
-                "give one department for all the authors, or one per author in their order");
+        problem(tr(Msg::err_author_depts_count, own_depts.size(), specs.size()),
+                tr_view(Msg::hint_author_depts_count));
         return nullptr;
     }
     const model::Department* first_dept = nullptr;
@@ -242,26 +238,27 @@ void RowParser::parse_adoption(ParsedRow& out) {
                                      [&](Column c) { return !blank(cell(c)); });
     if (!adopted) {
         if (m_numbered && !blank(cell(Column::adoption_number))) {
-            problem("a 采用记录编号 on a row without an adoption",
-                    "leave 采用记录编号 empty on a row of a piece not adopted");
+            problem(tr_view(Msg::err_adoption_number_without_adoption),
+                    tr_view(Msg::hint_adoption_number_without_adoption));
         }
         return;
     }
     const auto& s = out.submission;
     auto& a = out.adoption.emplace();
     const bool dated = attempt([&] {
-        a.adopted_on = required_date(cell(Column::adopted_on), "adoption date", "采用日期");
+        a.adopted_on =
+            required_date(cell(Column::adopted_on), Msg::field_adoption_date, "采用日期");
     });
     if (blank(cell(Column::outlet))) {
-        problem("the adoption has no outlet (采用单位 is empty)",
-                "name the outlet, or leave every adoption column empty for a piece not adopted");
+        problem(tr_view(Msg::err_adoption_without_outlet),
+                tr_view(Msg::hint_adoption_without_outlet));
     }
     if (dated) {
         const auto& vocab = m_dir.vocabulary(a.adopted_on.year());
         attempt([&] {
             const auto form = cell(Column::form);
             if (!blank(form)) {
-                a.form = term(vocab.forms, form, "adoption form", "采用形式");
+                a.form = term(vocab.forms, form, Msg::field_form, "采用形式");
             } else if (!vocab.forms.empty()) {
                 a.form = vocab.forms.terms().front().key;
             }
@@ -269,14 +266,14 @@ void RowParser::parse_adoption(ParsedRow& out) {
         attempt([&] {
             const auto placement = cell(Column::placement);
             if (!blank(placement)) {
-                a.placement = term(vocab.placements, placement, "placement", "版面");
+                a.placement = term(vocab.placements, placement, Msg::field_placement, "版面");
             }
         });
         attempt([&] {
             const auto endorsement = cell(Column::endorsement);
             if (!blank(endorsement)) {
                 a.endorsement =
-                    term(vocab.endorsements, endorsement, "endorsing leader's level", "领导批示");
+                    term(vocab.endorsements, endorsement, Msg::field_endorsement, "领导批示");
             }
         });
         if (!blank(cell(Column::outlet))) {
@@ -287,13 +284,14 @@ void RowParser::parse_adoption(ParsedRow& out) {
             });
         }
         if (m_dated && a.adopted_on < s.submitted_on) {
-            problem(fmt::format("the adoption date {} is before the submission date {}",
-                                a.adopted_on.iso(), s.submitted_on.iso()),
-                    "check the dates; an adoption cannot come before its submission");
+            problem(tr(Msg::err_adoption_before_submission_date, a.adopted_on.iso(),
+                       s.submitted_on.iso()),
+                    tr_view(Msg::hint_check_adoption_dates));
         }
     }
     attempt([&] {
-        if (!blank(cell(Column::fee))) a.fee = parse_money(cell(Column::fee), "fee");
+        if (!blank(cell(Column::fee)))
+            a.fee = parse_money(cell(Column::fee), tr_view(Msg::field_fee));
     });
     if (m_numbered) {
         attempt([&] {

@@ -11,6 +11,7 @@
 #include "lib/ledger/transfer_directory.hpp"
 #include "lib/ledger/transfer_format.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/model/records.hpp"
 
 namespace infotally::ledger::transfer {
@@ -62,10 +63,11 @@ class RowParser {
         }
     }
     void problem(std::string_view what, std::string_view hint = {});
-    model::Date date(std::string_view cell, const char* what);
-    model::Date required_date(std::string_view cell, const char* what, std::string_view column);
-    std::optional<model::Date> optional_date(std::string_view cell, const char* what);
-    std::string term(const rules::TermList& terms, std::string_view cell, std::string_view what,
+    // `what` names the field in messages ("submission date").
+    model::Date date(std::string_view cell, Msg what);
+    model::Date required_date(std::string_view cell, Msg what, std::string_view column);
+    std::optional<model::Date> optional_date(std::string_view cell, Msg what);
+    std::string term(const rules::TermList& terms, std::string_view cell, Msg what,
                      std::string_view column);
     void parse_details(model::Submission& s, bool dated);
     const model::Department* parse_authors(model::Submission& s, bool dated,

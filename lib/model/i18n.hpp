@@ -43,6 +43,12 @@ std::string_view message_text(Msg id, Lang lang);
 // A message in the current language.
 std::string tr(Msg id);
 
+// A message's text in the current language, placeholders unfilled, without a copy: for words
+// looked up once per row of a large import, or kept in a table of string_views.
+inline std::string_view tr_view(Msg id) {
+    return message_text(id, language());
+}
+
 // A message in the current language with its placeholders filled (fmt syntax).
 template <class... Args>
 std::string tr(Msg id, Args&&... args) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/report/reports.hpp"
 #include "lib/report/rules_view.hpp"
 #include "lib/rules/quota.hpp"
@@ -14,15 +15,12 @@ rules::Rules rules_for_year(store::Store& store, int year) {
     if (!stored) {
         std::string have;
         for (int y : store.rules_years()) have += (have.empty() ? "" : ", ") + std::to_string(y);
-        throw InputError(
-            fmt::format("no rules are stored for {}{}", year,
-                        have.empty() ? "" : " (rules are stored for " + have + ")"),
-            fmt::format("store the year's rules with 'infotally rules set FILE --year {}' "
-                        "(a past year is scored by its own rules, never by a later year's)",
-                        year));
+        throw InputError(have.empty() ? tr(Msg::err_no_rules_for_year, year)
+                                      : tr(Msg::err_no_rules_for_year_have, year, have),
+                         tr(Msg::hint_store_year_rules, year));
     }
     return rules::parse_rules(stored->toml,
-                              fmt::format("rules for {} ({})", year, stored->source_name));
+                              tr(Msg::rules_source_stored, year, stored->source_name));
 }
 
 namespace detail {
@@ -71,7 +69,7 @@ rules::RankBy rank_figure(const rules::Rules& rules) {
 std::string running_note(const rules::Period& period) {
     const auto today = model::Date::today();
     if (period.to < today) return "";
-    return fmt::format(" — as of {}: running quotas not yet settled", today.iso());
+    return tr(Msg::note_running, today.iso());
 }
 
 rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fallback) {
@@ -79,7 +77,7 @@ rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fal
     if (*by == "person" || *by == "people" || *by == "个人") return rules::Subject::person;
     if (*by == "dept" || *by == "department" || *by == "部门" || *by == "科室")
         return rules::Subject::dept;
-    throw UsageError(fmt::format("unknown --by '{}'", *by), "use --by person or --by dept");
+    throw UsageError(tr(Msg::err_unknown_by, *by), tr(Msg::hint_unknown_by));
 }
 
 io::Column text_col(std::string key, std::string header) {

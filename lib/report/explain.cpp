@@ -4,6 +4,7 @@
 
 #include "lib/ledger/ledger.hpp"
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
 #include "lib/report/reports.hpp"
 #include "lib/rules/scoring.hpp"
@@ -17,7 +18,8 @@ io::Table lines_table(std::string title, const std::vector<rules::ExplainLine>& 
                       model::Decimal points, model::Decimal yuan) {
     io::Table t;
     t.title = std::move(title);
-    t.columns = {text_col("step", "step"), dec_col("points", "points"), dec_col("yuan", "yuan")};
+    t.columns = {text_col("step", tr(Msg::col_step)), dec_col("points", tr(Msg::col_points)),
+                 dec_col("yuan", tr(Msg::col_yuan))};
     for (const auto& l : lines) {
         // Detail lines (depth 1) explain the line above; their amounts do not add up again.
         if (l.depth > 0)
@@ -26,7 +28,7 @@ io::Table lines_table(std::string title, const std::vector<rules::ExplainLine>& 
             t.rows.push_back({l.text, l.points.str(), l.yuan.str()});
     }
     t.total_rows.push_back(t.rows.size());
-    t.rows.push_back({"total", points.str(), yuan.str()});
+    t.rows.push_back({tr(Msg::cell_total), points.str(), yuan.str()});
     return t;
 }
 
@@ -37,11 +39,9 @@ io::Sections explain_adoption(store::Store& store, const std::string& id_text) {
     auto a = store.adoption(id);
     if (!a) {
         if (store.record_kind(id) == store::RecordKind::submission)
-            throw InputError(
-                fmt::format("record {} is a submission; explain takes an adoption's number", id),
-                fmt::format("see its adoptions with 'infotally show {}'", id));
-        throw InputError(fmt::format("there is no adoption {}", id),
-                         "see 'infotally list adoptions'");
+            throw InputError(tr(Msg::err_explain_submission, id),
+                             tr(Msg::hint_explain_submission, id));
+        throw InputError(tr(Msg::err_no_adoption, id), tr(Msg::hint_no_adoption));
     }
     const auto s = *store.submission(a->submission_id);
     store::RecordFilter by_submission;
@@ -55,19 +55,18 @@ io::Sections explain_adoption(store::Store& store, const std::string& id_text) {
         if (adoptions[i].id == id) mine = &score.adoptions[i];
 
     io::Sections out;
-    out.push_back({"adoption", lines_table(fmt::format("adoption {}: 《{}》 in {} on {} ({} rules)",
-                                                       id, s.title, a->outlet, a->adopted_on.iso(),
-                                                       a->adopted_on.year()),
+    out.push_back({"adoption", lines_table(tr(Msg::title_explain_adoption, id, s.title, a->outlet,
+                                              a->adopted_on.iso(), a->adopted_on.year()),
                                            mine->lines, mine->points, mine->yuan)});
     io::Table split;
-    split.title = "credited to";
-    split.columns = {text_col("name", "author"), right_col("share", "share"),
-                     dec_col("piece", "piece"), dec_col("points", "points"),
-                     dec_col("yuan", "yuan")};
+    split.title = tr(Msg::title_credited_to);
+    split.columns = {text_col("name", tr(Msg::col_author)), right_col("share", tr(Msg::col_share)),
+                     dec_col("piece", tr(Msg::col_piece)), dec_col("points", tr(Msg::col_points)),
+                     dec_col("yuan", tr(Msg::col_yuan))};
     for (const auto& c : rules::credit_authors(rules, s, mine->points, mine->yuan))
         split.rows.push_back({c.name, c.share.str(), c.piece.str(), c.points.str(), c.yuan.str()});
-    split.rows.push_back(
-        {s.dept_name + " (department)", "1", "1.00", mine->points.str(), mine->yuan.str()});
+    split.rows.push_back({tr(Msg::cell_dept_credit, s.dept_name), "1", "1.00", mine->points.str(),
+                          mine->yuan.str()});
     out.push_back({"credit", std::move(split)});
     return out;
 }
@@ -81,14 +80,12 @@ io::Sections explain_person(store::Store& store, const std::string& name,
     auto tally = run_tally(store, rules, period, true);
     for (const auto& r : tally.persons) {
         if (r.id != person.id) continue;
-        return {{"explain", lines_table(fmt::format("{} ({}), {}: {}{}", r.name, r.dept_name, year,
-                                                    r.lines.empty() ? "nothing recorded"
-                                                                    : "how the figure was reached",
-                                                    running_note(period)),
+        return {{"explain", lines_table(tr(r.lines.empty() ? Msg::title_explain_person_nothing
+                                                           : Msg::title_explain_person,
+                                           r.name, r.dept_name, year, running_note(period)),
                                         r.lines, r.net_points, r.net_yuan)}};
     }
-    return {{"explain",
-             lines_table(fmt::format("{}, {}: nothing recorded", person.name, year), {}, {}, {})}};
+    return {{"explain", lines_table(tr(Msg::title_explain_nobody, person.name, year), {}, {}, {})}};
 }
 
 }  // namespace infotally::report

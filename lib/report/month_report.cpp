@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "lib/ledger/ledger.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
 #include "lib/report/figures.hpp"
 #include "lib/report/reports.hpp"
@@ -33,18 +34,20 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
                        const rules::Tally& last_year) {
     io::Table t;
     t.title = title;
-    t.columns = {text_col("dept", "department"), dec_col("submitted", "submitted"),
-                 dec_col("adopted", "adopted"), right_col("adoption_rate", "rate")};
+    t.columns = {
+        text_col("dept", tr(Msg::col_department)), dec_col("submitted", tr(Msg::col_submitted)),
+        dec_col("adopted", tr(Msg::col_adopted)), right_col("adoption_rate", tr(Msg::col_rate))};
     const auto& levels = rules.vocabulary.levels.terms();
     for (const auto& l : levels)
         t.columns.push_back(dec_col("points_" + l.key, l.name.empty() ? l.key : l.name));
-    t.columns.push_back(dec_col("points_submission", "报送分"));
+    t.columns.push_back(dec_col("points_submission", tr(Msg::col_submission_points)));
     const bool capped = !rules.caps.empty();
-    if (capped) t.columns.push_back(dec_col("points_capped", "封顶"));
+    if (capped) t.columns.push_back(dec_col("points_capped", tr(Msg::col_capped)));
     t.columns.insert(t.columns.end(),
-                     {dec_col("points", "points"), dec_col("yuan", "yuan"), int_col("rank", "rank"),
-                      dec_col("last_year_adopted", "adopted last year"),
-                      right_col("adopted_change", "change 同比")});
+                     {dec_col("points", tr(Msg::col_points)), dec_col("yuan", tr(Msg::col_yuan)),
+                      int_col("rank", tr(Msg::col_rank)),
+                      dec_col("last_year_adopted", tr(Msg::col_adopted_last_year)),
+                      right_col("adopted_change", tr(Msg::col_change))});
     // Rank by what was earned in the period; quota rewards and penalties belong to the tally.
     auto rows = now.depts;
     for (auto& r : rows) {
@@ -72,7 +75,7 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
     };
     for (const auto& r : rows) t.rows.push_back(cells(r, last(r.id), std::to_string(r.rank)));
     auto total = now.dept_total;
-    total.name = "total";
+    total.name = tr(Msg::cell_total);
     t.total_rows.push_back(t.rows.size());
     t.rows.push_back(cells(total, last_year.dept_total.adopted_pieces, ""));
     return t;
@@ -93,12 +96,17 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
 
     // The month's adoptions, listed with the points each scored, and the month's figures.
     io::Table list;
-    list.title = fmt::format("adoptions in {}", month.iso());
-    list.columns = {text_col("adopted_on", "date"), int_col("id", "#"),
-                    text_col("title", "title"),     text_col("dept", "department"),
-                    text_col("authors", "authors"), text_col("outlet", "outlet"),
-                    text_col("level", "level"),     dec_col("points", "points"),
-                    dec_col("yuan", "yuan"),        text_col("note", "note")};
+    list.title = tr(Msg::title_month_adoptions, month.iso());
+    list.columns = {text_col("adopted_on", tr(Msg::hdr_adopted_on)),
+                    int_col("id", tr(Msg::hdr_number)),
+                    text_col("title", tr(Msg::hdr_title)),
+                    text_col("dept", tr(Msg::col_department)),
+                    text_col("authors", tr(Msg::hdr_authors)),
+                    text_col("outlet", tr(Msg::hdr_outlet)),
+                    text_col("level", tr(Msg::hdr_level)),
+                    dec_col("points", tr(Msg::col_points)),
+                    dec_col("yuan", tr(Msg::col_yuan)),
+                    text_col("note", tr(Msg::col_note))};
     std::vector<std::pair<std::string, std::vector<std::string>>> listed;  // sort key, cells
     auto month_tally = run_tally(
         store, rules, this_month, false,
@@ -117,8 +125,8 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
                                   {a.adopted_on.iso(), std::to_string(a.id), s.title, s.dept_name,
                                    authors, a.outlet, rules.vocabulary.levels.name_of(a.level),
                                    sc.points.str(), sc.yuan.str(),
-                                   !sc.counted               ? "not counted (policy highest)"
-                                   : score.submission.zeroed ? "scores 0: penalty on the piece"
+                                   !sc.counted               ? tr(Msg::note_not_counted)
+                                   : score.submission.zeroed ? tr(Msg::note_zeroed)
                                                              : ""}});
             }
         });
@@ -131,14 +139,11 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
     const auto unit = store.unit_name();
     io::Sections out;
     out.push_back(
-        {"month", period_table(fmt::format("{} — monthly report {} (same month last year: {})",
-                                           unit, month.iso(), ly_month_spec.iso()),
+        {"month", period_table(tr(Msg::title_month_report, unit, month.iso(), ly_month_spec.iso()),
                                rules, month_tally, ly_month_tally)});
-    out.push_back(
-        {"year_to_date",
-         period_table(fmt::format("year to date, {}-01 to {} (last year: {}-01 to {})", month.year,
-                                  month.iso(), month.year - 1, ly_month_spec.iso()),
-                      rules, ytd_tally, ly_ytd_tally)});
+    out.push_back({"year_to_date", period_table(tr(Msg::title_year_to_date, month.year, month.iso(),
+                                                   month.year - 1, ly_month_spec.iso()),
+                                                rules, ytd_tally, ly_ytd_tally)});
     out.push_back({"adoptions", std::move(list)});
     return {month,
             std::move(rules),

@@ -7,6 +7,7 @@
 #include <map>
 #include <string_view>
 
+#include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
 #include "lib/report/figures.hpp"
 #include "lib/report/html.hpp"
@@ -53,9 +54,14 @@ void chinese_headers(io::Table& t, std::string title) {
         {"net_points", "净得分"},
         {"penalty_yuan", "扣款(元)"},
         {"net_yuan", "净金额(元)"}};
-    static const std::map<std::string_view, std::string_view> notes{
-        {"not counted (policy highest)", "不计分（一稿多投按最高计）"},
-        {"scores 0: penalty on the piece", "计0分（该条受处罚）"}};
+    // The cells the report wrote in English, as the catalogue says them in Chinese (a report made
+    // under --lang zh has them in Chinese already).
+    const auto chinese = [](Msg id) {
+        return std::pair{message_text(id, Lang::en), message_text(id, Lang::zh)};
+    };
+    static const std::map<std::string_view, std::string_view> notes{chinese(Msg::note_not_counted),
+                                                                    chinese(Msg::note_zeroed)};
+    static const auto total = chinese(Msg::cell_total);
     const bool persons = std::any_of(t.columns.begin(), t.columns.end(),
                                      [](const io::Column& c) { return c.key == "dept"; });
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
@@ -67,7 +73,7 @@ void chinese_headers(io::Table& t, std::string title) {
         }
         for (auto& row : t.rows) {
             if (c >= row.size()) continue;
-            if (row[c] == "total") row[c] = "合计";
+            if (row[c] == total.first) row[c] = total.second;
             if (auto it = notes.find(row[c]); col.key == "note" && it != notes.end())
                 row[c] = it->second;
         }

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "lib/io/sections.hpp"
+#include "lib/report/chart.hpp"
 #include "lib/rules/rules.hpp"
 #include "lib/store/store.hpp"
 
@@ -23,6 +24,15 @@ io::Sections tally_report(store::Store& store, const std::string& year, const Te
 // `status [--year Y] [--as-of DATE] [--by person|dept]`: quota completion so far, the completion
 // expected at this date, the projected year-end figure, who is behind; and overdue submissions.
 io::Sections status_report(store::Store& store, const Text& year, const Text& as_of, const Text& by);
+
+// `status --chart`: the same figures drawn as bars, one block per quota (chart.hpp), as text for
+// a terminal; and the overdue table when `status` would show one.
+struct StatusChart {
+    std::string text;
+    std::optional<io::Table> overdue;
+};
+StatusChart status_chart(store::Store& store, const Text& year, const Text& as_of, const Text& by,
+                         const ChartStyle& style);
 
 // `report month YYYY-MM`: per department, the month and the year to date — submitted, adopted,
 // adoption rate, points by level, rank, same period last year and the change (同比) — and the

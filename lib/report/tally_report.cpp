@@ -1,6 +1,7 @@
 // `tally YEAR`: the year-end reward, exactly the figures finance pays.
 #include <fmt/format.h>
 
+#include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
 #include "lib/report/figures.hpp"
 #include "lib/report/reports.hpp"
@@ -52,26 +53,29 @@ io::Table detail::tally_table(const TallyFigures& figures, rules::Subject by,
 
     io::Table t;
     // ranked by net points, unless the rules pay money only (said in the title)
-    t.title = fmt::format("{} {} tally — {}{}{}", figures.year,
-                          by == rules::Subject::person ? "person" : "department", unit,
-                          rank_by == rules::RankBy::net_yuan ? " — ranked by net yuan" : "",
-                          running_note(tally.period));
-    t.columns = {int_col("rank", "#")};
+    t.title = tr(by == rules::Subject::person ? Msg::title_tally_person : Msg::title_tally_dept,
+                 figures.year, unit,
+                 rank_by == rules::RankBy::net_yuan ? tr(Msg::note_ranked_by_yuan) : "",
+                 running_note(tally.period));
+    t.columns = {int_col("rank", tr(Msg::col_place))};
     if (by == rules::Subject::person)
-        t.columns.insert(t.columns.end(), {text_col("name", "name"), text_col("dept", "dept")});
+        t.columns.insert(t.columns.end(), {text_col("name", tr(Msg::col_name)),
+                                           text_col("dept", tr(Msg::hdr_dept))});
     else
-        t.columns.insert(t.columns.end(),
-                         {text_col("code", "code"), text_col("name", "department")});
-    t.columns.insert(t.columns.end(),
-                     {dec_col("submitted", "submitted"), dec_col("adopted", "adopted"),
-                      dec_col("adoptions", "adoptions"), dec_col("points", "points"),
-                      dec_col("quota_reward", "reward"), dec_col("penalty", "penalty"),
-                      dec_col("net_points", "net points"), dec_col("yuan", "yuan"),
-                      dec_col("penalty_yuan", "penalty yuan"), dec_col("net_yuan", "net yuan")});
+        t.columns.insert(t.columns.end(), {text_col("code", tr(Msg::hdr_code)),
+                                           text_col("name", tr(Msg::col_department))});
+    t.columns.insert(
+        t.columns.end(),
+        {dec_col("submitted", tr(Msg::col_submitted)), dec_col("adopted", tr(Msg::col_adopted)),
+         dec_col("adoptions", tr(Msg::col_adoptions)), dec_col("points", tr(Msg::col_points)),
+         dec_col("quota_reward", tr(Msg::col_reward)), dec_col("penalty", tr(Msg::col_penalty)),
+         dec_col("net_points", tr(Msg::col_net_points)), dec_col("yuan", tr(Msg::col_yuan)),
+         dec_col("penalty_yuan", tr(Msg::col_penalty_yuan)),
+         dec_col("net_yuan", tr(Msg::col_net_yuan))});
     for (const auto& r : rows) t.rows.push_back(tally_cells(r, by, std::to_string(r.rank)));
     const auto& total = by == rules::Subject::person ? tally.person_total : tally.dept_total;
     auto total_cells = tally_cells(total, by, "");
-    total_cells[1] = "total";
+    total_cells[1] = tr(Msg::cell_total);
     total_cells[2] = "";
     t.total_rows.push_back(t.rows.size());
     t.rows.push_back(std::move(total_cells));

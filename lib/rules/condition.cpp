@@ -2,22 +2,30 @@
 
 #include <algorithm>
 
+#include "lib/model/i18n.hpp"
+
 namespace infotally::rules {
 
 const std::array<FieldInfo, k_field_count> k_fields{{
-    {Field::kind, "kind", "not_kind", "类型 kind", Scope::submission, &Vocabulary::kinds},
-    {Field::category, "category", "not_category", "类别 category", Scope::submission, nullptr},
-    {Field::level, "level", "not_level", "级别 level", Scope::adoption, &Vocabulary::levels},
-    {Field::media, "media", "not_media", "媒体 media", Scope::adoption, &Vocabulary::media},
-    {Field::outlet, "outlet", "not_outlet", "采用单位 outlet", Scope::adoption, nullptr},
-    {Field::form, "form", "not_form", "采用形式 form", Scope::adoption, &Vocabulary::forms},
-    {Field::placement, "placement", "not_placement", "版面 placement", Scope::adoption,
-     &Vocabulary::placements},
-    {Field::endorsement, "endorsement", "not_endorsement", "批示 endorsement", Scope::adoption,
-     &Vocabulary::endorsements},
-    {Field::destination, "destination", "not_destination", "报送去向 destination",
+    {Field::kind, "kind", "not_kind", Msg::cond_kind, Msg::name_kind, Scope::submission,
+     &Vocabulary::kinds},
+    {Field::category, "category", "not_category", Msg::cond_category, Msg::name_category,
      Scope::submission, nullptr},
-    {Field::tag, "tag", "not_tag", "标签 tag", Scope::submission, nullptr},
+    {Field::level, "level", "not_level", Msg::cond_level, Msg::name_level, Scope::adoption,
+     &Vocabulary::levels},
+    {Field::media, "media", "not_media", Msg::cond_media, Msg::name_media, Scope::adoption,
+     &Vocabulary::media},
+    {Field::outlet, "outlet", "not_outlet", Msg::cond_outlet, Msg::name_outlet, Scope::adoption,
+     nullptr},
+    {Field::form, "form", "not_form", Msg::cond_form, Msg::name_form, Scope::adoption,
+     &Vocabulary::forms},
+    {Field::placement, "placement", "not_placement", Msg::cond_placement, Msg::name_placement,
+     Scope::adoption, &Vocabulary::placements},
+    {Field::endorsement, "endorsement", "not_endorsement", Msg::cond_endorsement,
+     Msg::name_endorsement, Scope::adoption, &Vocabulary::endorsements},
+    {Field::destination, "destination", "not_destination", Msg::cond_destination,
+     Msg::name_destination, Scope::submission, nullptr},
+    {Field::tag, "tag", "not_tag", Msg::cond_tag, Msg::name_tag, Scope::submission, nullptr},
 }};
 
 // The table is indexed by the enum: keep the two in step.
@@ -181,22 +189,23 @@ bool Condition::matches(const model::Submission& s, const model::Adoption& a) co
 std::string Condition::describe(const Vocabulary& v) const {
     std::string out;
     auto add = [&](std::string part) {
-        if (!out.empty()) out += ", ";
+        if (!out.empty()) out += tr_view(Msg::cond_separator);
         out += part;
     };
     for (std::size_t i = 0; i < k_field_count; ++i) {
         if (!any_of[i].empty())
-            add(std::string(k_fields[i].label) + " " + join_values(any_of[i], k_fields[i], v));
+            add(tr(Msg::cond_is, tr_view(k_fields[i].label),
+                   join_values(any_of[i], k_fields[i], v)));
         if (!none_of[i].empty())
-            add("非 not " + std::string(k_fields[i].key) + " " +
-                join_values(none_of[i], k_fields[i], v));
+            add(tr(Msg::cond_not, tr_view(k_fields[i].name),
+                   join_values(none_of[i], k_fields[i], v)));
     }
-    if (min_length) add("字数 length ≥ " + std::to_string(*min_length));
-    if (max_length) add("字数 length ≤ " + std::to_string(*max_length));
-    if (late) add(*late ? "迟报 late" : "未迟报 not late");
-    if (missed) add(*missed ? "约稿未完成 missed" : "not missed");
-    if (overdue) add(*overdue ? "超时限 overdue" : "not overdue");
-    return out.empty() ? "所有 any" : out;
+    if (min_length) add(tr(Msg::cond_min_length, *min_length));
+    if (max_length) add(tr(Msg::cond_max_length, *max_length));
+    if (late) add(tr(*late ? Msg::cond_late : Msg::cond_not_late));
+    if (missed) add(tr(*missed ? Msg::cond_missed : Msg::cond_not_missed));
+    if (overdue) add(tr(*overdue ? Msg::cond_overdue : Msg::cond_not_overdue));
+    return out.empty() ? tr(Msg::cond_any) : out;
 }
 
 bool can_overlap(const Condition& a, const Condition& b, const Vocabulary& v) {

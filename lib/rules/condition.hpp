@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lib/model/messages.hpp"
 #include "lib/model/records.hpp"
 #include "lib/rules/vocabulary.hpp"
 
@@ -37,7 +38,8 @@ struct FieldInfo {
     Field field;
     std::string_view key;      // "level"
     std::string_view not_key;  // "not_level"
-    std::string_view label;    // "级别 level" for explain lines
+    Msg label;                 // "级别 level" for explain lines
+    Msg name;                  // "level" (English: the key), 级别
     Scope scope;
     TermList Vocabulary::*terms;  // vocabulary the values resolve through; nullptr = free text
 };

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 #include "lib/rules/parser.hpp"
 #include "lib/rules/toml_guard.hpp"
 
@@ -13,7 +14,7 @@ namespace detail {
 
 struct VocabularyList {
     std::string_view key;   // "levels"
-    std::string_view what;  // "level"
+    Msg what;               // "level"
     TermList Vocabulary::*list;
 };
 
@@ -25,12 +26,12 @@ const std::vector<std::string_view> k_root_keys{
     "penalty",    "quota",        "cap",     "limits", "money",  "time_limit"};
 
 const VocabularyList k_vocabulary_lists[] = {
-    {"levels", "level", &Vocabulary::levels},
-    {"media", "media type", &Vocabulary::media},
-    {"kinds", "kind", &Vocabulary::kinds},
-    {"forms", "form", &Vocabulary::forms},
-    {"placements", "placement", &Vocabulary::placements},
-    {"endorsements", "endorsement", &Vocabulary::endorsements},
+    {"levels", Msg::field_level, &Vocabulary::levels},
+    {"media", Msg::field_media, &Vocabulary::media},
+    {"kinds", Msg::field_kind, &Vocabulary::kinds},
+    {"forms", Msg::name_form, &Vocabulary::forms},
+    {"placements", Msg::field_placement, &Vocabulary::placements},
+    {"endorsements", Msg::name_endorsement, &Vocabulary::endorsements},
 };
 
 // ASCII case folded, as TermList::resolve compares.
@@ -46,16 +47,11 @@ std::string folded(std::string_view s) {
 void Parser::read_term_list(const toml::node& node, const VocabularyList& spec) {
     const auto* arr = node.as_array();
     if (!arr) {
-        m_diags.add(node.source(),
-                    fmt::format("'{}' must be a list of tables like {{ key = \"…\", name = \"…\" "
-                                "}}, not {}",
-                                spec.key, type_words(node)));
+        m_diags.add(node.source(), tr(Msg::rule_terms_not_array, spec.key, type_words(node)));
         return;
     }
     if (arr->empty()) {
-        m_diags.add(node.source(), fmt::format("'{}' must list at least one {}; leave the key "
-                                               "out to use the default list",
-                                               spec.key, spec.what));
+        m_diags.add(node.source(), tr(Msg::rule_terms_empty, spec.key, tr_view(spec.what)));
         return;
     }
     std::vector<Term> terms;
@@ -64,21 +60,19 @@ void Parser::read_term_list(const toml::node& node, const VocabularyList& spec) 
     for (const auto& item : *arr) {
         const auto* t = item.as_table();
         if (!t) {
-            m_diags.add(item.source(), fmt::format("each entry of '{}' must be a table like "
-                                                   "{{ key = \"…\", name = \"…\" }}, not {}",
-                                                   spec.key, type_words(item)));
+            m_diags.add(item.source(), tr(Msg::rule_term_not_table, spec.key, type_words(item)));
             ok = false;
             continue;
         }
-        std::string section = fmt::format("'{}' entry", spec.key);
+        std::string section = tr(Msg::rule_section_entry, spec.key);
         check_keys(*t, {"key", "name", "aliases"}, section, m_diags);
         TableReader r(*t, section, m_diags);
         auto key = r.string("key");
         if (!key || key->empty()) {
             if (!r.has("key"))
-                r.error("key", fmt::format("each {} needs a 'key'", spec.what));
+                r.error("key", tr(Msg::rule_term_needs_key, tr_view(spec.what)));
             else if (key)
-                r.error("key", fmt::format("a {} key must not be empty", spec.what));
+                r.error("key", tr(Msg::rule_term_key_empty, tr_view(spec.what)));
             ok = false;
             continue;
         }
@@ -91,15 +85,15 @@ void Parser::read_term_list(const toml::node& node, const VocabularyList& spec) 
             if (inserted || it->second.first == term.key) {
                 if (!inserted && role == "key") {
                     m_diags.add(line, 0,
-                                fmt::format("duplicate {} key '{}' (first defined at line {})",
-                                            spec.what, text, it->second.second));
+                                tr(Msg::rule_term_duplicate_key, tr_view(spec.what), text,
+                                   it->second.second));
                     ok = false;
                 }
                 return;
             }
             m_diags.add(line, 0,
-                        fmt::format("{} {} '{}' already names the {} '{}' (line {})", spec.what,
-                                    role, text, spec.what, it->second.first, it->second.second));
+                        tr(Msg::rule_term_clash, tr_view(spec.what), role, text, tr_view(spec.what),
+                           it->second.first, it->second.second));
             ok = false;
         };
         claim(term.key, "key");
@@ -116,7 +110,8 @@ void Parser::read_vocabulary(const toml::table& root) {
 }
 
 void Parser::read_settings(const toml::table& root) {
-    TableReader r(root, "the rules file", m_diags);
+    const auto rules_file = tr(Msg::rule_section_file);
+    TableReader r(root, rules_file, m_diags);
     if (auto y = r.integer("year", 1900, 2999)) m_rules.year = static_cast<int>(*y);
     m_rules.title = r.string("title").value_or("");
     if (auto s = r.choice("subject", {"person", "dept"})) m_rules.subject = Subject(*s);
@@ -144,14 +139,14 @@ void Parser::read_settings(const toml::table& root) {
         m_rules.money.line = line_of(*t);
         m_rules.money.per_point = m.ratio("per_point");
         if (m_rules.money.per_point && m_rules.money.per_point->ten_thousandths() < 0) {
-            m.error("per_point", "'per_point' in [money] must not be negative");
+            m.error("per_point", tr(Msg::rule_per_point_negative));
             m_rules.money.per_point.reset();
         }
         m_rules.money.pool = m.decimal("pool");
         if (auto s = m.choice("pool_among", {"person", "dept"}))
             m_rules.money.pool_among = Subject(*s);
         if (m_rules.money.per_point && m_rules.money.pool)
-            m.error("pool", "[money] sets both 'per_point' and 'pool'; a year pays by one of them");
+            m.error("pool", tr(Msg::rule_money_both));
     }
 }
 
@@ -159,32 +154,27 @@ const toml::table* Parser::table_section(const toml::table& root, std::string_vi
     const toml::node* n = root.get(key);
     if (!n) return nullptr;
     if (const auto* t = n->as_table()) return t;
-    m_diags.add(n->source(),
-                fmt::format("'{}' must be a table: write [{}] on a line of its own", key, key));
+    m_diags.add(n->source(), tr(Msg::rule_must_be_table, key));
     return nullptr;
 }
 
 void Parser::run(std::string_view text) {
     m_rules.source_text = std::string(text);
     if (const auto bad = find_toml_unsafe_character(text)) {  // see toml_guard.hpp
-        m_diags.add(bad->line, bad->column,
-                    bad->in_string
-                        ? fmt::format("TOML syntax error: '{}' right after a backslash (\\) in a "
-                                      "\"\"\"…\"\"\" string cannot be read; remove the backslash",
-                                      bad->text)
-                        : fmt::format("TOML syntax error: unexpected '{}' outside quotes; text "
-                                      "and punctuation such as 。、《》 go inside quotes",
-                                      bad->text));
+        m_diags.add(
+            bad->line, bad->column,
+            tr(bad->in_string ? Msg::rule_toml_after_backslash : Msg::rule_toml_outside_quotes,
+               bad->text));
         return;
     }
     toml::table root;
     try {
         root = toml::parse(text, std::string_view("rules"));
     } catch (const toml::parse_error& e) {
-        m_diags.add(e.source(), fmt::format("TOML syntax error: {}", e.description()));
+        m_diags.add(e.source(), tr(Msg::rule_toml_syntax, e.description()));
         return;
     }
-    check_keys(root, k_root_keys, "the rules file", m_diags);
+    check_keys(root, k_root_keys, tr(Msg::rule_section_file), m_diags);
     read_vocabulary(root);
     read_settings(root);
     read_rule_sections(root);
@@ -212,8 +202,8 @@ Rules parse_rules(std::string_view toml_text, std::string_view source_name) {
             else
                 what += fmt::format("{}: {}", source_name, d.message);
         }
-        throw InputError(what, fmt::format("fix the file and run 'infotally rules check {}'",
-                                           source_name.empty() ? "FILE" : source_name));
+        throw InputError(what, tr(Msg::hint_fix_rules_source,
+                                  source_name.empty() ? tr_view(Msg::word_file) : source_name));
     }
     Rules rules = p.take();
     rules.source_name = std::string(source_name);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "lib/model/i18n.hpp"
 #include "lib/rules/parser.hpp"
 
 namespace infotally::rules {
@@ -45,9 +46,7 @@ void Parser::read_quota(const TableReader& r) {
     q.not_depts = r.strings("not_dept").value_or(std::vector<std::string>{});
     q.persons = r.strings("person").value_or(std::vector<std::string>{});
     if (!q.persons.empty() && q.who == Subject::dept)
-        r.error("person",
-                "'person' selects people, but this quota is for departments "
-                "(who = \"dept\")");
+        r.error("person", tr(Msg::rule_quota_person_for_dept));
     if (auto m = r.choice("measure", {"submitted", "adopted", "points"})) q.measure = Measure(*m);
     // Pieces counted by "submitted" are not adopted yet, so they have no level or outlet.
     q.when = read_condition(
@@ -56,38 +55,39 @@ void Parser::read_quota(const TableReader& r) {
     q.origin.line = r.line();
     q.origin.label = r.string("name").value_or("");
     if (q.origin.label.empty())
-        q.origin.label = fmt::format(
-            "{} {}{}", to_string(q.who), to_string(q.measure),
-            q.when.empty() ? std::string() : " (" + q.when.describe(m_rules.vocabulary) + ")");
+        q.origin.label = tr(
+            Msg::rule_quota_label,
+            tr_view(q.who == Subject::dept ? Msg::subject_dept : Msg::subject_person),
+            tr_view(q.measure == Measure::submitted ? Msg::measure_submitted
+                    : q.measure == Measure::adopted ? Msg::measure_adopted
+                                                    : Msg::measure_points),
+            q.when.empty() ? std::string()
+                           : tr(Msg::rule_quota_label_when, q.when.describe(m_rules.vocabulary)));
 
     q.target = r.decimal("target", true);
     if (q.target && q.target->hundredths() <= 0) {
-        r.error("target",
-                fmt::format("quota target must be more than 0, not {}", plain(*q.target)));
+        r.error("target", tr(Msg::rule_quota_target, plain(*q.target)));
         q.target.reset();
     }
     if (const toml::node* n = r.node("targets")) {
         if (const auto* tt = n->as_table()) {
-            TableReader tr(*tt, "'targets'", m_diags);
+            TableReader targets(*tt, "'targets'", m_diags);
             for (auto&& [who, value] : *tt) {
-                auto v = tr.decimal(who.str(), true);
+                auto v = targets.decimal(who.str(), true);
                 if (!v) continue;
                 if (v->hundredths() <= 0) {
                     m_diags.add(value.source(),
-                                fmt::format("quota target for '{}' must be more than 0, not {}",
-                                            who.str(), plain(*v)));
+                                tr(Msg::rule_quota_target_for, who.str(), plain(*v)));
                     continue;
                 }
                 q.targets.emplace_back(std::string(who.str()), *v);
             }
         } else {
-            r.error("targets", fmt::format("'targets' must be a table like {{ office = 20 }}, "
-                                           "not {}",
-                                           type_words(*n)));
+            r.error("targets", tr(Msg::rule_quota_targets_table, type_words(*n)));
         }
     }
     if (!r.has("target") && !r.has("targets"))
-        r.error("target", "[[quota]] needs 'target = N' or 'targets = { CODE = N, … }'");
+        r.error("target", tr(Msg::rule_quota_needs_target, "{ CODE = N, … }"));
 
     if (auto p = r.choice("period", {"month", "quarter", "year"})) q.period = PeriodKind(*p);
     q.reward = r.decimal("reward").value_or(model::Decimal{});
@@ -100,7 +100,7 @@ void Parser::read_quota(const TableReader& r) {
     q.penalty_yuan = r.decimal("penalty_yuan").value_or(model::Decimal{});
     if (auto p = r.choice("penalty_to", {"self", "members"})) q.penalty_to = PenaltyTo(*p);
     if (q.penalty_to == PenaltyTo::members && q.who != Subject::dept)
-        r.error("penalty_to", "penalty_to = \"members\" needs a department quota (who = \"dept\")");
+        r.error("penalty_to", tr(Msg::rule_quota_members));
     m_rules.quotas.push_back(std::move(q));
 }
 

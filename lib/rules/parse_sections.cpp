@@ -3,6 +3,7 @@
 // which pick a single winner cannot tie.
 #include <fmt/format.h>
 
+#include "lib/model/i18n.hpp"
 #include "lib/rules/parser.hpp"
 
 namespace infotally::rules::detail {
@@ -15,12 +16,23 @@ std::vector<std::string_view> with(std::vector<std::string_view> keys,
 }
 
 std::string term_message(std::string_view what, std::string_view value, const TermList& list) {
-    std::string message = fmt::format("unknown {} '{}'; known: {}", what, value, list.choices());
+    std::string message = tr(Msg::rule_unknown_term, what, value, list.choices());
     std::vector<std::string_view> keys;
     for (const auto& t : list.terms()) keys.push_back(t.key);
-    if (auto near = closest_key(value, keys))
-        message += fmt::format(" (did you mean '{}'?)", *near);
+    if (auto near = closest_key(value, keys)) message += tr(Msg::rule_term_did_you_mean, *near);
     return message;
+}
+
+std::string_view period_word(PeriodKind p) {
+    switch (p) {
+        case PeriodKind::month:
+            return tr_view(Msg::period_month);
+        case PeriodKind::quarter:
+            return tr_view(Msg::period_quarter);
+        case PeriodKind::year:
+            break;
+    }
+    return tr_view(Msg::period_year);
 }
 
 }  // namespace
@@ -47,17 +59,14 @@ std::vector<const toml::table*> Parser::table_array(const toml::table& root, std
     if (!n) return out;
     const auto* arr = n->as_array();
     if (!arr) {
-        m_diags.add(n->source(), fmt::format("'{}' must be a list of rules: write [[{}]] (two "
-                                             "brackets) above each rule",
-                                             key, key));
+        m_diags.add(n->source(), tr(Msg::rule_must_be_rule_list, key));
         return out;
     }
     for (const auto& item : *arr) {
         if (const auto* t = item.as_table())
             out.push_back(t);
         else
-            m_diags.add(item.source(), fmt::format("each [[{}]] rule must be a table, not {}", key,
-                                                   type_words(item)));
+            m_diags.add(item.source(), tr(Msg::rule_rule_not_table, key, type_words(item)));
     }
     return out;
 }
@@ -71,9 +80,8 @@ Condition Parser::read_condition(const TableReader& r, Scope scope, bool penalty
             auto values = r.strings(key);
             if (!values) continue;
             if (f.scope == Scope::adoption && scope == Scope::submission) {
-                r.error(key, fmt::format("{} cannot match on '{}': it scores a submission, "
-                                         "which has no {} until it is adopted",
-                                         r.section(), key, f.key));
+                r.error(key, tr(Msg::rule_adoption_field_on_submission, r.section(), key,
+                                tr_view(f.name)));
                 continue;
             }
             auto& target = negated ? c.none_of[i] : c.any_of[i];
@@ -86,7 +94,7 @@ Condition Parser::read_condition(const TableReader& r, Scope scope, bool penalty
                 if (auto k = list.resolve(v))
                     target.push_back(*k);
                 else
-                    r.error(key, term_message(f.key, v, list));
+                    r.error(key, term_message(tr_view(f.name), v, list));
             }
         }
     }
@@ -94,9 +102,7 @@ Condition Parser::read_condition(const TableReader& r, Scope scope, bool penalty
     c.min_length = r.integer("min_length", 0, k_max_length);
     c.max_length = r.integer("max_length", 0, k_max_length);
     if (c.min_length && c.max_length && *c.min_length > *c.max_length)
-        r.error("max_length", fmt::format("max_length {} is below min_length {}: the rule can "
-                                          "never match",
-                                          *c.max_length, *c.min_length));
+        r.error("max_length", tr(Msg::rule_max_below_min, *c.max_length, *c.min_length));
     if (penalty_flags) {
         c.late = r.boolean("late");
         c.missed = r.boolean("missed");
@@ -137,21 +143,18 @@ void Parser::read_adoption_rules(const toml::table& root) {
             rule.when = read_condition(r, Scope::adoption, false);
             rule.origin = origin(r, spec.key, rule.when);
             if (is_factor) {
-                if (!r.has("factor")) r.error("factor", "[[factor]] needs 'factor = N'");
+                if (!r.has("factor")) r.error("factor", tr(Msg::rule_factor_needed));
                 if (auto f = r.ratio("factor")) {
                     if (f->ten_thousandths() == 0)
-                        r.error("factor",
-                                "factor 0 would erase the score; to score nothing "
-                                "use a [[flat]] rule with points = 0");
+                        r.error("factor", tr(Msg::rule_factor_zero));
                     else if (f->ten_thousandths() < 0)
-                        r.error("factor", fmt::format("factor must be positive, not {}", f->str()));
+                        r.error("factor", tr(Msg::rule_factor_negative, f->str()));
                     else
                         rule.factor = *f;
                 }
             } else {
                 if (!r.has("points") && !r.has("yuan"))
-                    r.error("points",
-                            fmt::format("{} needs 'points' or 'yuan' (or both)", section));
+                    r.error("points", tr(Msg::rule_needs_points, section));
                 rule.points = r.decimal("points").value_or(model::Decimal{});
                 rule.yuan = r.decimal("yuan").value_or(model::Decimal{});
             }
@@ -171,7 +174,7 @@ void Parser::read_submission_rules(const toml::table& root) {
         rule.when = read_condition(r, Scope::submission, false);
         rule.origin = origin(r, "submission", rule.when);
         if (!r.has("points") && !r.has("yuan"))
-            r.error("points", "[[submission]] needs 'points' or 'yuan' (or both)");
+            r.error("points", tr(Msg::rule_needs_points, "[[submission]]"));
         rule.points = r.decimal("points").value_or(model::Decimal{});
         rule.yuan = r.decimal("yuan").value_or(model::Decimal{});
         m_rules.submission_rules.push_back(std::move(rule));
@@ -188,11 +191,8 @@ void Parser::read_submission_rules(const toml::table& root) {
         rule.yuan = r.decimal("yuan").value_or(model::Decimal{});
         rule.zero = r.boolean("zero").value_or(false);
         if (!r.has("points") && !r.has("yuan") && !r.has("zero"))
-            r.error("points", "[[penalty]] needs 'points', 'yuan' or 'zero = true'");
-        if (rule.when.empty())
-            r.error("points",
-                    "[[penalty]] has no condition and would punish every submission; "
-                    "add e.g. tag = \"虚报\" or late = true");
+            r.error("points", tr(Msg::rule_penalty_needs_amount));
+        if (rule.when.empty()) r.error("points", tr(Msg::rule_penalty_unconditional));
         m_rules.penalties.push_back(std::move(rule));
     }
 }
@@ -210,9 +210,11 @@ void Parser::read_caps(const toml::table& root) {
         cap.max_points = r.decimal("max_points");
         cap.max_yuan = r.decimal("max_yuan");
         if (!r.has("max_points") && !r.has("max_yuan"))
-            r.error("max_points", "[[cap]] needs 'max_points' or 'max_yuan'");
+            r.error("max_points", tr(Msg::rule_cap_needs_max));
         cap.origin.label = r.string("name").value_or(
-            fmt::format("{} per {}", to_string(cap.who), to_string(cap.period)));
+            tr(Msg::rule_cap_label,
+               tr_view(cap.who == Subject::dept ? Msg::subject_dept : Msg::subject_person),
+               period_word(cap.period)));
         m_rules.caps.push_back(std::move(cap));
     }
 }
@@ -225,7 +227,7 @@ void Parser::read_time_limits(const toml::table& root) {
         TimeLimit limit;
         limit.when = read_condition(r, Scope::submission, false);
         limit.origin = origin(r, "time_limit", limit.when);
-        if (!r.has("days")) r.error("days", "[[time_limit]] needs 'days = N'");
+        if (!r.has("days")) r.error("days", tr(Msg::rule_time_limit_needs_days));
         limit.days = static_cast<int>(r.integer("days", 0, 3660).value_or(0));
         m_rules.time_limits.push_back(std::move(limit));
     }
@@ -251,17 +253,12 @@ void Parser::check_overlaps() {
                 if (!can_overlap(a, b, m_rules.vocabulary)) continue;
                 const bool same = a.describe(m_rules.vocabulary) == b.describe(m_rules.vocabulary);
                 m_diags.add(rules[j].origin.line, 0,
-                            same
-                                ? fmt::format("[[{}]] has the same conditions as the [[{}]] at "
-                                              "line {} ({}); merge them or tell them apart",
-                                              section, section, rules[i].origin.line,
-                                              b.describe(m_rules.vocabulary))
-                                : fmt::format("[[{}]] ({}) overlaps the [[{}]] at line {} ({}): "
-                                              "both can match the same {} and neither is more "
-                                              "specific; add a condition to one of them",
-                                              section, b.describe(m_rules.vocabulary), section,
-                                              rules[i].origin.line, a.describe(m_rules.vocabulary),
-                                              section == "time_limit" ? "submission" : "adoption"));
+                            same ? tr(Msg::rule_same_conditions, section, rules[i].origin.line,
+                                      b.describe(m_rules.vocabulary))
+                                 : tr(Msg::rule_overlap, section, b.describe(m_rules.vocabulary),
+                                      rules[i].origin.line, a.describe(m_rules.vocabulary),
+                                      tr_view(section == "time_limit" ? Msg::word_submission
+                                                                      : Msg::word_adoption)));
             }
         }
     };

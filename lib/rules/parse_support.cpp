@@ -7,6 +7,8 @@
 #include <cmath>
 #include <tuple>
 
+#include "lib/model/i18n.hpp"
+
 namespace infotally::rules::detail {
 namespace {
 
@@ -75,25 +77,25 @@ int line_of(const toml::node& n) {
 std::string_view type_words(const toml::node& n) {
     switch (n.type()) {
         case toml::node_type::table:
-            return "a table";
+            return tr_view(Msg::type_table);
         case toml::node_type::array:
-            return "an array";
+            return tr_view(Msg::type_array);
         case toml::node_type::string:
-            return "a string";
+            return tr_view(Msg::type_string);
         case toml::node_type::integer:
-            return "an integer";
+            return tr_view(Msg::type_integer);
         case toml::node_type::floating_point:
-            return "a decimal number";
+            return tr_view(Msg::type_decimal);
         case toml::node_type::boolean:
-            return "true/false";
+            return tr_view(Msg::type_boolean);
         case toml::node_type::date:
-            return "a date";
+            return tr_view(Msg::type_date);
         case toml::node_type::time:
-            return "a time";
+            return tr_view(Msg::type_time);
         case toml::node_type::date_time:
-            return "a date-time";
+            return tr_view(Msg::type_date_time);
         default:
-            return "nothing";
+            return tr_view(Msg::type_nothing);
     }
 }
 
@@ -117,11 +119,11 @@ void check_keys(const toml::table& table, const std::vector<std::string_view>& k
                 std::string_view section, Diagnostics& diags) {
     for (auto&& [key, value] : table) {
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-        std::string message = fmt::format("unknown key '{}' in {}", key.str(), section);
+        std::string message = tr(Msg::rule_unknown_key, key.str(), section);
         if (auto near = closest_key(key.str(), known))
-            message += fmt::format("; did you mean '{}'?", *near);
+            message += tr(Msg::rule_did_you_mean, *near);
         else
-            message += fmt::format("; known keys: {}", join(known));
+            message += tr(Msg::rule_known_keys, join(known));
         diags.add(key.source(), std::move(message));
     }
 }
@@ -138,7 +140,7 @@ std::optional<std::string> TableReader::string(std::string_view key) const {
     const toml::node* n = m_table.get(key);
     if (!n) return std::nullopt;
     if (auto s = n->value<std::string>()) return *s;
-    error(key, fmt::format("'{}' in {} must be a string, not {}", key, m_section, type_words(*n)));
+    error(key, tr(Msg::rule_must_be_string, key, m_section, type_words(*n)));
     return std::nullopt;
 }
 
@@ -154,25 +156,22 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
             if (auto s2 = item.value<std::string>()) {
                 out.push_back(*s2);
             } else {
-                m_diags.add(item.source(), fmt::format("'{}' in {} must list strings, not {}", key,
-                                                       m_section, type_words(item)));
+                m_diags.add(item.source(),
+                            tr(Msg::rule_must_list_strings, key, m_section, type_words(item)));
                 return std::nullopt;
             }
         }
         if (out.empty() && !allow_empty) {
-            error(key, fmt::format("'{}' in {} is an empty list; list at least one value or "
-                                   "leave the key out",
-                                   key, m_section));
+            error(key, tr(Msg::rule_empty_list, key, m_section));
             return std::nullopt;
         }
     } else {
-        error(key, fmt::format("'{}' in {} must be a string or a list of strings, not {}", key,
-                               m_section, type_words(*n)));
+        error(key, tr(Msg::rule_string_or_list, key, m_section, type_words(*n)));
         return std::nullopt;
     }
     for (const auto& s : out) {
         if (s.empty()) {
-            error(key, fmt::format("'{}' in {} contains an empty string", key, m_section));
+            error(key, tr(Msg::rule_empty_string, key, m_section));
             return std::nullopt;
         }
     }
@@ -183,8 +182,7 @@ std::optional<bool> TableReader::boolean(std::string_view key) const {
     const toml::node* n = m_table.get(key);
     if (!n) return std::nullopt;
     if (auto b = n->value_exact<bool>()) return *b;
-    error(key,
-          fmt::format("'{}' in {} must be true or false, not {}", key, m_section, type_words(*n)));
+    error(key, tr(Msg::rule_must_be_boolean, key, m_section, type_words(*n)));
     return std::nullopt;
 }
 
@@ -194,13 +192,11 @@ std::optional<std::int64_t> TableReader::integer(std::string_view key, std::int6
     if (!n) return std::nullopt;
     auto v = n->value_exact<std::int64_t>();
     if (!v) {
-        error(key, fmt::format("'{}' in {} must be a whole number, not {}", key, m_section,
-                               type_words(*n)));
+        error(key, tr(Msg::rule_must_be_whole, key, m_section, type_words(*n)));
         return std::nullopt;
     }
     if (*v < min || *v > max) {
-        error(key, fmt::format("'{}' in {} must be between {} and {}, not {}", key, m_section, min,
-                               max, *v));
+        error(key, tr(Msg::rule_must_be_between, key, m_section, min, max, *v));
         return std::nullopt;
     }
     return v;
@@ -213,15 +209,14 @@ std::optional<std::int64_t> TableReader::scaled(std::string_view key, int places
     for (int i = 0; i < places; ++i) scale *= 10;
     if (auto i = n->value_exact<std::int64_t>()) {
         if (*i > k_max_units || *i < -k_max_units) {
-            error(key, fmt::format("'{}' in {} is out of range ({})", key, m_section, *i));
+            error(key, tr(Msg::rule_out_of_range, key, m_section, *i));
             return std::nullopt;
         }
         return *i * scale;
     }
     const auto* f = n->as_floating_point();
     if (!f) {
-        error(key,
-              fmt::format("'{}' in {} must be a number, not {}", key, m_section, type_words(*n)));
+        error(key, tr(Msg::rule_must_be_number, key, m_section, type_words(*n)));
         return std::nullopt;
     }
     // toml++ hands decimals over as binary doubles. The shortest text that reads back as the
@@ -229,8 +224,7 @@ std::optional<std::int64_t> TableReader::scaled(std::string_view key, int places
     // digits), so converting through that text recovers the exact decimal the officer typed.
     const double d = f->get();
     if (!std::isfinite(d)) {
-        error(key, fmt::format("'{}' in {} must be a finite number, not {}", key, m_section,
-                               std::isnan(d) ? "nan" : "inf"));
+        error(key, tr(Msg::rule_must_be_finite, key, m_section, std::isnan(d) ? "nan" : "inf"));
         return std::nullopt;
     }
     char buf[400];
@@ -239,8 +233,7 @@ std::optional<std::int64_t> TableReader::scaled(std::string_view key, int places
     auto dot = text.find('.');
     int decimals = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
     if (decimals > places) {
-        error(key, fmt::format("'{}' in {} = {} has {} decimal places; at most {} are allowed", key,
-                               m_section, text, decimals, places));
+        error(key, tr(Msg::rule_too_many_places, key, m_section, text, decimals, places));
         return std::nullopt;
     }
     std::optional<std::int64_t> value;
@@ -250,7 +243,7 @@ std::optional<std::int64_t> TableReader::scaled(std::string_view key, int places
         if (auto r = model::Ratio::parse(text)) value = r->ten_thousandths();
     }
     if (!value || *value > k_max_units * scale || *value < -k_max_units * scale) {
-        error(key, fmt::format("'{}' in {} is out of range ({})", key, m_section, text));
+        error(key, tr(Msg::rule_out_of_range, key, m_section, text));
         return std::nullopt;
     }
     return value;
@@ -262,9 +255,7 @@ std::optional<model::Decimal> TableReader::decimal(std::string_view key,
     if (!v) return std::nullopt;
     auto d = model::Decimal::from_hundredths(*v);
     if (!allow_negative && *v < 0) {
-        error(key, fmt::format("'{}' in {} must not be negative ({}); amounts are written as "
-                               "positive numbers and [[penalty]] rules deduct them",
-                               key, m_section, plain(d)));
+        error(key, tr(Msg::rule_must_not_be_negative, key, m_section, plain(d)));
         return std::nullopt;
     }
     return d;
@@ -286,9 +277,8 @@ std::optional<std::size_t> TableReader::choice(
         ++i;
     }
     std::vector<std::string_view> list(choices);
-    std::string message =
-        fmt::format("'{}' in {} must be one of {}, not '{}'", key, m_section, join(list), *s);
-    if (auto near = closest_key(*s, list)) message += fmt::format("; did you mean '{}'?", *near);
+    std::string message = tr(Msg::rule_must_be_one_of, key, m_section, join(list), *s);
+    if (auto near = closest_key(*s, list)) message += tr(Msg::rule_did_you_mean, *near);
     error(key, std::move(message));
     return std::nullopt;
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "lib/model/i18n.hpp"
 #include "lib/rules/scoring_detail.hpp"
 
 namespace infotally::rules {
@@ -27,8 +28,7 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
                  const Explainer& ex) {
     if (const AdoptionRule* flat = most_specific(rules.flats, s, a)) {
         if (ex)
-            ex.add(fmt::format("固定分 flat {}: {}, no other rule applies", rule_text(flat->origin),
-                               amount_text(flat->points, flat->yuan)),
+            ex.add(tr(Msg::ex_flat, rule_text(flat->origin), amount_text(flat->points, flat->yuan)),
                    flat->points, flat->yuan);
         return {flat->points, flat->yuan};
     }
@@ -36,20 +36,18 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
     if (const AdoptionRule* base = most_specific(rules.bases, s, a)) {
         total = {base->points, base->yuan};
         if (ex)
-            ex.add(fmt::format("基础分 base {}: {}", rule_text(base->origin),
-                               amount_text(base->points, base->yuan)),
+            ex.add(tr(Msg::ex_base, rule_text(base->origin), amount_text(base->points, base->yuan)),
                    base->points, base->yuan);
     } else if (ex) {
-        ex.add("无基础分 no [[base]] rule matches this adoption: 0", {}, {});
+        ex.add(tr(Msg::ex_no_base), {}, {});
     }
     for (const auto& b : rules.bonuses) {
         if (b.stage != Stage::before_factors || !b.when.matches(s, a)) continue;
         total.points += b.points;
         total.yuan += b.yuan;
         if (ex)
-            ex.add(fmt::format("加分 bonus {}: {}", rule_text(b.origin),
-                               amount_text(b.points, b.yuan)),
-                   b.points, b.yuan);
+            ex.add(tr(Msg::ex_bonus, rule_text(b.origin), amount_text(b.points, b.yuan)), b.points,
+                   b.yuan);
     }
     for (const auto& f : rules.factors) {
         if (!f.when.matches(s, a)) continue;
@@ -59,10 +57,9 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
         if (ex) {
             std::string change = before.points.str() + " → " + total.points.str();
             if (!before.yuan.is_zero())
-                change += fmt::format(" 分, {} → {} 元", before.yuan.str(), total.yuan.str());
-            ex.add(
-                fmt::format("倍数 factor ×{} {}: {}", f.factor.str(), rule_text(f.origin), change),
-                total.points - before.points, total.yuan - before.yuan);
+                change += tr(Msg::ex_factor_yuan, before.yuan.str(), total.yuan.str());
+            ex.add(tr(Msg::ex_factor, f.factor.str(), rule_text(f.origin), change),
+                   total.points - before.points, total.yuan - before.yuan);
         }
     }
     for (const auto& b : rules.bonuses) {
@@ -70,9 +67,9 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
         total.points += b.points;
         total.yuan += b.yuan;
         if (ex)
-            ex.add(fmt::format("加分 bonus (after factors) {}: {}", rule_text(b.origin),
-                               amount_text(b.points, b.yuan)),
-                   b.points, b.yuan);
+            ex.add(
+                tr(Msg::ex_bonus_after_factors, rule_text(b.origin), amount_text(b.points, b.yuan)),
+                b.points, b.yuan);
     }
     return total;
 }
@@ -146,7 +143,7 @@ std::string amount_text(model::Decimal points, model::Decimal yuan) {
 }
 
 std::string rule_text(const Origin& o) {
-    return fmt::format("[[{}]] line {} ({})", o.section, o.line, o.label);
+    return tr(Msg::ex_rule, o.section, o.line, o.label);
 }
 
 AdoptionScoreCache::AdoptionScoreCache(const Rules& rules) : m_rules(rules) {
@@ -206,12 +203,10 @@ std::vector<AdoptionScore> score_adoptions(const Rules& rules, const model::Subm
         if (i == best) continue;
         if (explain) {
             const auto& b = adoptions[best];
-            out[i].lines.push_back(
-                {fmt::format("不重复计分 not counted (policy = highest): adoption #{} ({}, {}) "
-                             "counts instead; this one would score {}",
-                             b.id, b.outlet, amount_text(amounts[best].points, amounts[best].yuan),
-                             amount_text(amounts[i].points, amounts[i].yuan)),
-                 -amounts[i].points, -amounts[i].yuan, 0});
+            out[i].lines.push_back({tr(Msg::ex_not_counted, b.id, b.outlet,
+                                       amount_text(amounts[best].points, amounts[best].yuan),
+                                       amount_text(amounts[i].points, amounts[i].yuan)),
+                                    -amounts[i].points, -amounts[i].yuan, 0});
         }
         out[i].counted = false;
         out[i].points = {};
@@ -230,8 +225,7 @@ SubmissionScore score_submission(const Rules& rules, const model::Submission& s,
         out.earned_points += r.points;
         out.earned_yuan += r.yuan;
         if (ex)
-            ex.add(fmt::format("报送分 submission {}: {}", rule_text(r.origin),
-                               amount_text(r.points, r.yuan)),
+            ex.add(tr(Msg::ex_submission, rule_text(r.origin), amount_text(r.points, r.yuan)),
                    r.points, r.yuan);
     }
     for (const auto& p : rules.penalties) {
@@ -247,16 +241,13 @@ SubmissionScore score_submission(const Rules& rules, const model::Submission& s,
             out.missed_yuan += p.yuan;
         }
         if (ex)
-            ex.add(fmt::format("扣分 penalty {}: {}{}", rule_text(p.origin),
-                               amount_text(-p.points, -p.yuan),
-                               p.zero ? ", and the piece scores 0 (该条0分)" : ""),
+            ex.add(tr(Msg::ex_penalty, rule_text(p.origin), amount_text(-p.points, -p.yuan),
+                      p.zero ? tr_view(Msg::ex_penalty_zero) : std::string_view()),
                    -p.points, -p.yuan);
         out.zeroed = out.zeroed || p.zero;
     }
     if (out.zeroed && !(out.earned_points.is_zero() && out.earned_yuan.is_zero())) {
-        if (ex)
-            ex.add("该条0分 zeroed: submission points do not count", -out.earned_points,
-                   -out.earned_yuan);
+        if (ex) ex.add(tr(Msg::ex_zeroed_submission), -out.earned_points, -out.earned_yuan);
         out.earned_points = {};
         out.earned_yuan = {};
     }
@@ -273,9 +264,7 @@ PieceScore score_piece(const Rules& rules, const model::Submission& s,
     if (!out.submission.zeroed) return out;
     for (auto& a : out.adoptions) {
         if (a.points.is_zero() && a.yuan.is_zero()) continue;
-        if (explain)
-            a.lines.push_back({"该条0分 zeroed by a [[penalty]] on the submission (see its lines)",
-                               -a.points, -a.yuan, 0});
+        if (explain) a.lines.push_back({tr(Msg::ex_zeroed_adoption), -a.points, -a.yuan, 0});
         a.points = {};
         a.yuan = {};
     }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "lib/model/i18n.hpp"
 #include "lib/rules/scoring_detail.hpp"
 
 namespace infotally::rules {
@@ -13,7 +14,7 @@ namespace {
 
 // "《title》 (#12)" — titles are what officers recognise; the id is what commands take.
 std::string piece_text(const model::Submission& s) {
-    return fmt::format("《{}》 (#{})", s.title, s.id);
+    return tr(Msg::ex_piece, s.title, s.id);
 }
 
 std::string share_text(model::Decimal whole, model::Decimal part, model::Ratio share,
@@ -172,16 +173,15 @@ void TallyBuilder::credit_submission(const model::Submission& s, const PieceScor
     if (m_options.explain) {
         auto lines = [&](RowState& r, model::Decimal points, model::Decimal yuan,
                          const std::string& share) {
-            r.row.lines.push_back(
-                {fmt::format("报送 submitted {} {}: {}{}", piece_text(s), s.submitted_on.iso(),
-                             detail::amount_text(points, yuan), share),
-                 points, yuan, 0});
+            r.row.lines.push_back({tr(Msg::ex_submitted, piece_text(s), s.submitted_on.iso(),
+                                      detail::amount_text(points, yuan), share),
+                                   points, yuan, 0});
             for (const auto& l : sub.lines) r.row.lines.push_back({l.text, l.points, l.yuan, 1});
         };
         lines(dept, sub.earned_points - penalty_points, sub.earned_yuan - penalty_yuan, "");
         for (std::size_t i = 0; i < c.authors.size(); ++i)
             lines(*c.authors[i], ep[i] - pp[i], ey[i] - py[i],
-                  fmt::format(" (share {} of the piece)", c.shares[i].str()));
+                  tr(Msg::ex_share_of_piece, c.shares[i].str()));
     }
 
     if (sub.zeroed) return;  // a false report fulfils no quota
@@ -211,10 +211,9 @@ void TallyBuilder::credit_missed(const model::Submission& s, const PieceScore& s
         r.row.penalty_points += points;
         r.row.penalty_yuan += yuan;
         if (m_options.explain)
-            r.row.lines.push_back(
-                {fmt::format("约稿未完成 missed commission {} due {}: {}", piece_text(s),
-                             s.due_on->iso(), detail::amount_text(-points, -yuan)),
-                 -points, -yuan, 0});
+            r.row.lines.push_back({tr(Msg::ex_missed_commission, piece_text(s), s.due_on->iso(),
+                                      detail::amount_text(-points, -yuan)),
+                                   -points, -yuan, 0});
     };
     book(*c.dept, sub.missed_points, sub.missed_yuan);
     for (std::size_t i = 0; i < c.authors.size(); ++i) book(*c.authors[i], pp[i], py[i]);
@@ -253,11 +252,11 @@ void TallyBuilder::credit_adoptions(const model::Submission& s,
 
         if (m_options.explain) {
             const std::string head =
-                fmt::format("采用 adoption #{} {} {} ({}) {}{}", a.id, piece_text(s), a.outlet,
-                            m_rules.vocabulary.levels.name_of(a.level), a.adopted_on.iso(),
-                            as.counted ? "" : " not counted 不计分");
+                tr(Msg::ex_adoption, a.id, piece_text(s), a.outlet,
+                   m_rules.vocabulary.levels.name_of(a.level), a.adopted_on.iso(),
+                   as.counted ? std::string_view() : tr_view(Msg::ex_not_counted_short));
             auto lines = [&](RowState& r, model::Decimal p, model::Decimal y, std::string tail) {
-                r.row.lines.push_back({head + ": " + tail, p, y, 0});
+                r.row.lines.push_back({tr(Msg::ex_head_tail, head, tail), p, y, 0});
                 for (const auto& l : as.lines) r.row.lines.push_back({l.text, l.points, l.yuan, 1});
             };
             lines(dept, as.points, as.yuan, detail::amount_text(as.points, as.yuan));
@@ -266,7 +265,8 @@ void TallyBuilder::credit_adoptions(const model::Submission& s,
                 std::string tail;
                 if (!as.points.is_zero()) tail = share_text(as.points, points[k], share, "分");
                 if (!as.yuan.is_zero())
-                    tail += (tail.empty() ? "" : ", ") + share_text(as.yuan, yuan[k], share, "元");
+                    tail += (tail.empty() ? std::string() : tr(Msg::ex_and)) +
+                            share_text(as.yuan, yuan[k], share, "元");
                 if (tail.empty()) tail = "0";
                 lines(*c.authors[k], points[k], yuan[k], tail);
             }

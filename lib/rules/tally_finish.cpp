@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "lib/model/i18n.hpp"
 #include "lib/rules/scoring_detail.hpp"
 #include "lib/rules/tally.hpp"
 
@@ -130,38 +131,35 @@ void Finisher::quota(std::size_t index, RowState& r, Tally& t) {
         // a quota without reward or penalty only tracks progress (status): nothing to explain
         if (!finished || !q.has_effect()) continue;
         const std::string head =
-            fmt::format("任务 quota {} {}: {} of {} → {}", detail::rule_text(q.origin), span.label,
-                        actual.str(), target->str(),
-                        res.state == QuotaState::met ? "met 完成" : "missed 未完成");
+            tr(Msg::ex_quota, detail::rule_text(q.origin), span.label, actual.str(), target->str(),
+               tr_view(res.state == QuotaState::met ? Msg::ex_quota_met : Msg::ex_quota_missed));
         if (!res.reward_points.is_zero() || !res.reward_yuan.is_zero() ||
             res.state == QuotaState::met) {
             r.row.quota_reward_points += res.reward_points;
             r.row.quota_reward_yuan += res.reward_yuan;
             line(r,
-                 fmt::format("{}: {}", head,
-                             detail::amount_text(res.reward_points, res.reward_yuan)),
+                 tr(Msg::ex_head_tail, head,
+                    detail::amount_text(res.reward_points, res.reward_yuan)),
                  res.reward_points, res.reward_yuan);
         }
         if (res.state != QuotaState::missed) continue;
         if (q.penalty_to == PenaltyTo::self) {
             r.row.penalty_points += res.penalty_points;
             r.row.penalty_yuan += res.penalty_yuan;
-            line(r, fmt::format("{}: {}", head, amount_lost(res.penalty_points, res.penalty_yuan)),
+            line(r, tr(Msg::ex_head_tail, head, amount_lost(res.penalty_points, res.penalty_yuan)),
                  -res.penalty_points, -res.penalty_yuan);
             continue;
         }
         line(r,
-             fmt::format("{}: each member loses {}", head,
-                         amount_lost(res.penalty_points, res.penalty_yuan)),
+             tr(Msg::ex_each_member_loses, head, amount_lost(res.penalty_points, res.penalty_yuan)),
              {}, {});
         for (auto& p : m_persons) {
             if (!member_during(p, r, span)) continue;
             p.row.penalty_points += res.penalty_points;
             p.row.penalty_yuan += res.penalty_yuan;
             line(p,
-                 fmt::format("任务 quota {} {} {}: {} of {} → missed 未完成, member penalty: {}",
-                             detail::rule_text(q.origin), r.row.name, span.label, actual.str(),
-                             target->str(), amount_lost(res.penalty_points, res.penalty_yuan)),
+                 tr(Msg::ex_member_penalty, detail::rule_text(q.origin), r.row.name, span.label,
+                    actual.str(), target->str(), amount_lost(res.penalty_points, res.penalty_yuan)),
                  -res.penalty_points, -res.penalty_yuan);
         }
     }
@@ -214,10 +212,9 @@ void Finisher::caps(RowState& r, Subject who) {
                     (points ? r.row.cap_deduction_points : r.row.cap_deduction_yuan) += cut;
                     const char* unit = points ? "分" : "元";
                     line(r,
-                         fmt::format("封顶 cap {} {}: earned {}{} > max {}{}: {}{}",
-                                     detail::rule_text(c->origin),
-                                     period_span(c->period, key).label, g.second.str(), unit,
-                                     max->str(), unit, signed_text(-cut), unit),
+                         tr(Msg::ex_cap, detail::rule_text(c->origin),
+                            period_span(c->period, key).label, g.second.str(), unit, max->str(),
+                            unit, signed_text(-cut), unit),
                          points ? -cut : model::Decimal{}, points ? model::Decimal{} : -cut);
                     g.second = *max;
                 }
@@ -233,11 +230,10 @@ void Finisher::net(RowState& r) {
                    w.quota_reward_points - w.penalty_points;
     if (m_rules.limits.floor_points && w.net_points < *m_rules.limits.floor_points) {
         w.floor_adjustment_points = *m_rules.limits.floor_points - w.net_points;
-        line(
-            r,
-            fmt::format("保底 floor [limits]: net {} raised to {}: {}", w.net_points.str(),
-                        m_rules.limits.floor_points->str(), signed_text(w.floor_adjustment_points)),
-            w.floor_adjustment_points, {});
+        line(r,
+             tr(Msg::ex_floor_points, w.net_points.str(), m_rules.limits.floor_points->str(),
+                signed_text(w.floor_adjustment_points)),
+             w.floor_adjustment_points, {});
         w.net_points = *m_rules.limits.floor_points;
     }
     w.net_yuan = w.yuan_earned - w.cap_deduction_yuan + w.quota_reward_yuan - w.penalty_yuan;
@@ -254,9 +250,8 @@ void Finisher::money(Tally& t) {
             r.row.points_yuan = r.row.net_points * *m.per_point;
             if (!r.row.points_yuan.is_zero())
                 line(r,
-                     fmt::format("按分计奖 money [money] line {}: {}分 × {}元/分 = {}元", m.line,
-                                 r.row.net_points.str(), m.per_point->str(),
-                                 signed_text(r.row.points_yuan)),
+                     tr(Msg::ex_money, m.line, r.row.net_points.str(), m.per_point->str(),
+                        signed_text(r.row.points_yuan)),
                      {}, r.row.points_yuan);
         });
     } else if (m.pool) {
@@ -268,9 +263,9 @@ void Finisher::money(Tally& t) {
             sum += weights.back();
         }
         if (sum == 0) {
-            t.notes.push_back({fmt::format("奖金池 pool [money] line {}: {}元 not paid out: no {} "
-                                           "has positive net points",
-                                           m.line, m.pool->str(), to_string(m.pool_among)),
+            t.notes.push_back({tr(Msg::ex_pool_unpaid, m.line, m.pool->str(),
+                                  tr_view(m.pool_among == Subject::dept ? Msg::subject_dept
+                                                                        : Msg::subject_person)),
                                {},
                                {},
                                0});
@@ -280,10 +275,8 @@ void Finisher::money(Tally& t) {
                 rows[i].row.points_yuan = shares[i];
                 if (!shares[i].is_zero())
                     line(rows[i],
-                         fmt::format("奖金池 pool [money] line {}: {}元 × {} / {} points = {}元",
-                                     m.line, m.pool->str(), rows[i].row.net_points.str(),
-                                     model::Decimal::from_hundredths(sum).str(),
-                                     signed_text(shares[i])),
+                         tr(Msg::ex_pool, m.line, m.pool->str(), rows[i].row.net_points.str(),
+                            model::Decimal::from_hundredths(sum).str(), signed_text(shares[i])),
                          {}, shares[i]);
             }
         }
@@ -293,11 +286,10 @@ void Finisher::money(Tally& t) {
         w.net_yuan += w.points_yuan;
         if (m_rules.limits.floor_yuan && w.net_yuan < *m_rules.limits.floor_yuan) {
             w.floor_adjustment_yuan = *m_rules.limits.floor_yuan - w.net_yuan;
-            line(
-                r,
-                fmt::format("保底 floor [limits]: net {}元 raised to {}元: {}元", w.net_yuan.str(),
-                            m_rules.limits.floor_yuan->str(), signed_text(w.floor_adjustment_yuan)),
-                {}, w.floor_adjustment_yuan);
+            line(r,
+                 tr(Msg::ex_floor_yuan, w.net_yuan.str(), m_rules.limits.floor_yuan->str(),
+                    signed_text(w.floor_adjustment_yuan)),
+                 {}, w.floor_adjustment_yuan);
             w.net_yuan = *m_rules.limits.floor_yuan;
         }
     });
@@ -336,8 +328,8 @@ Tally Finisher::run() {
     for (auto& r : m_persons) net(r);
     for (auto& r : m_depts) net(r);
     money(t);
-    t.person_total.name = "合计 total";
-    t.dept_total.name = "合计 total";
+    t.person_total.name = tr(Msg::ex_total);
+    t.dept_total.name = tr(Msg::ex_total);
     for (auto& r : m_persons) {
         add_to(t.person_total, r.row);
         t.persons.push_back(std::move(r.row));

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "lib/model/i18n.hpp"
+
 namespace infotally::rules {
 namespace {
 
@@ -52,9 +54,8 @@ std::string TermList::name_of(std::string_view key) const {
 std::string TermList::choices() const {
     std::string out;
     for (const auto& t : m_terms) {
-        if (!out.empty()) out += ", ";
-        out += t.key;
-        if (!t.name.empty()) out += " (" + t.name + ")";
+        if (!out.empty()) out += tr_view(Msg::list_separator);
+        out += t.name.empty() ? t.key : tr(Msg::term_choice, t.key, t.name);
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "lib/model/error.hpp"
+#include "lib/model/i18n.hpp"
 
 namespace infotally::store {
 namespace {
@@ -114,7 +115,7 @@ void BulkWriter::tune_for_bulk() {
 model::Id BulkWriter::last_record_id() {
     auto st = m_conn.prepare("SELECT value FROM counters WHERE name = 'record_id'");
     if (!st.step()) {
-        throw LedgerError("the ledger has no record counter", "restore it from a backup");
+        throw LedgerError(tr(Msg::err_no_counter), tr(Msg::hint_restore_backup));
     }
     return st.int64(0);
 }

@@ -38,13 +38,20 @@ class LedgerTest(unittest.TestCase):
     def tearDown(self):
         self._dir.cleanup()
 
+    def environment(self, **extra):
+        """The environment the binary runs in: English, no colour, today fixed, no ledger from
+        outside. LC_ALL and LC_MESSAGES outrank LANG, so they go too: a zh_CN locale outside must
+        not turn the tests' English into Chinese (a test that wants Chinese says so)."""
+        env = dict(os.environ, LANG="C.UTF-8", NO_COLOR="1", INFOTALLY_TODAY=self.TODAY)
+        for name in ("INFOTALLY_DB", "LC_ALL", "LC_MESSAGES"):
+            env.pop(name, None)
+        env.update(extra)
+        return env
+
     def run_cli(self, *args, db=True, env=None, stdin=None):
         # bytes pass through as they are (invalid UTF-8 on purpose); anything else as text
         cmd = [BIN] + (["--db", self.db] if db else []) + [a if isinstance(a, bytes) else str(a) for a in args]
-        full_env = dict(os.environ, LANG="C.UTF-8", NO_COLOR="1", INFOTALLY_TODAY=self.TODAY)
-        full_env.pop("INFOTALLY_DB", None)
-        if env:
-            full_env.update(env)
+        full_env = self.environment(**(env or {}))
         proc = subprocess.run(cmd, cwd=self.dir, env=full_env, capture_output=True, timeout=120, input=stdin)
         return Result(proc)
 

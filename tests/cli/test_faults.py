@@ -17,7 +17,7 @@ class ConcurrencyTest(LedgerTest):
         sid = self.new_id("submit", "并发测试稿件", "--kind", "info", "--dept", "office", "--author", "张三",
                           "--date", "2026-03-01")
         results = [[] for _ in range(self.WRITERS)]
-        env = dict(os.environ, LANG="C.UTF-8", INFOTALLY_TODAY=self.TODAY)
+        env = self.environment()
 
         def writer(n):
             for i in range(self.EACH):
@@ -48,7 +48,7 @@ class ConcurrencyTest(LedgerTest):
     def test_backup_while_another_process_writes_is_consistent(self):
         self.make_ledger()
         stop = threading.Event()
-        env = dict(os.environ, LANG="C.UTF-8", INFOTALLY_TODAY=self.TODAY)
+        env = self.environment()
 
         def writer():
             i = 0

@@ -292,7 +292,7 @@ class ImportTest(LedgerTest):
         r = self.ok("import", path, "--dry-run")
         self.assertEqual(r.err, "", "stderr is a pipe here: no progress")
         master, slave = pty.openpty()
-        env = dict(os.environ, LANG="C.UTF-8", INFOTALLY_TODAY=self.TODAY)
+        env = self.environment()
         proc = subprocess.run([BIN, "--db", self.db, "import", path, "--dry-run"], cwd=self.dir, env=env,
                               stdout=subprocess.PIPE, stderr=slave, timeout=120)
         os.close(slave)

@@ -43,7 +43,7 @@ class KillDuringImportTest(LedgerTest):
         self.ok("init")
         path = os.path.join(self.dir, "台账.csv")
         self.write_csv(path)
-        env = dict(os.environ, LANG="C.UTF-8", INFOTALLY_TODAY=self.TODAY)
+        env = self.environment()
         cmd = [BIN, "--db", self.db, "import", path, "--create-missing"]
         # How long a whole import takes here, on a scratch copy, to aim the kills inside it.
         t = time.perf_counter()

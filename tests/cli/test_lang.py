@@ -1,5 +1,7 @@
 """The interface language: --lang zh|en, else LC_ALL, LC_MESSAGES, LANG (zh_* is Chinese).
 Errors keep the literal 'infotally: error:' prefix in both languages; JSON keys never change."""
+import os
+
 from support import LedgerTest, main
 
 # Each environment names all three variables, so that one set outside the test cannot decide.
@@ -80,6 +82,101 @@ class LanguageTest(LedgerTest):
         self.assertIn("显示本帮助并退出", top)
         self.assertIn("Usage: infotally submit", self.ok("help", "submit", db=False, env=ENGLISH).out)
         self.fails("help", "frobnicate", code=2, db=False, env=CHINESE, mentions=["没有 'frobnicate' 这个命令"])
+
+    def lines(self, *args, env):
+        return self.ok(*args, env=env).out.splitlines()
+
+    def test_chinese_reports_have_chinese_titles_headers_and_notes(self):
+        title, header = self.lines("--lang", "zh", "tally", "2026", env=ENGLISH)[:2]
+        self.assertIn("2026 年个人考核结算 —— 测试县人民检察院", title)
+        for word in ("名次", "姓名", "部门", "报送", "采用", "积分", "任务奖励", "扣分", "净积分", "金额（元）"):
+            self.assertIn(word, header)
+        self.assertNotIn("points", header)
+        month = self.ok("--lang", "zh", "report", "month", "2026-03", env=ENGLISH).out
+        for text in ("测试县人民检察院 —— 2026-03 月报（去年同月：2025-03）", "采用率", "名次", "去年同期采用",
+                     "本年累计：2026-01 至 2026-03", "2026-03 采用明细", "合计", "三月信息"):
+            self.assertIn(text, month)
+        for english in ("monthly report", "adoptions in", "rank", "total"):
+            self.assertNotIn(english, month)
+        status = self.ok("status", "--as-of", "2026-03-31", env=CHINESE).out
+        self.assertIn("2026 年任务完成情况（截至 2026-03-31）", status)
+        self.assertIn("2026 年考核规则未设任务指标", status)
+        explained = self.ok("explain", self.aid, env=CHINESE).out
+        for text in ("采用记录 " + self.aid + "：《三月信息》，2026-03-20 被 检察日报 采用", "基础分 [[base]] 第",
+                     "级别为国家级", "计入", "份额", "合计", "办公室（部门）"):
+            self.assertIn(text, explained)
+        self.assertNotIn("base [[base]]", explained)
+        person = self.ok("explain", "--person", "张三", "--year", "2026", env=CHINESE).out
+        self.assertIn("张三（办公室），2026 年：各项数字的由来", person)
+        self.assertIn("采用 #" + self.aid + " 《三月信息》（#" + self.sid + "）检察日报（国家级），2026-03-20", person)
+
+    def test_english_reports_are_unchanged(self):
+        title, header = self.lines("tally", "2026", env=ENGLISH)[:2]
+        self.assertTrue(title.startswith("2026 person tally — 测试县人民检察院"), title)
+        self.assertEqual(header.split(), ["#", "name", "dept", "submitted", "adopted", "adoptions", "points", "reward",
+                                          "penalty", "net", "points", "yuan", "penalty", "yuan", "net", "yuan"])
+        month = self.ok("report", "month", "2026-03", env=ENGLISH).out
+        for text in ("测试县人民检察院 — monthly report 2026-03 (same month last year: 2025-03)", "adopted last year",
+                     "change 同比", "year to date, 2026-01 to 2026-03 (last year: 2025-01 to 2025-03)",
+                     "adoptions in 2026-03", "total"):
+            self.assertIn(text, month)
+        explained = self.ok("explain", self.aid, env=ENGLISH).out
+        self.assertIn("基础分 base [[base]] line", explained)
+        self.assertIn("(级别 level 国家级)", explained)
+        self.assertIn("credited to", explained)
+
+    def test_reports_have_the_same_json_keys_in_both_languages(self):
+        for args in (["tally", "2026"], ["tally", "2026", "--by", "dept"], ["report", "month", "2026-03"],
+                     ["status", "--as-of", "2026-03-31"], ["explain", self.aid]):
+            en = self.ok("--format", "json", *args, env=ENGLISH).json()
+            zh = self.ok("--format", "json", *args, env=CHINESE).json()
+            self.assertEqual(list(en), list(zh), args)
+            for section in en:
+                self.assertEqual([list(row) for row in en[section]], [list(row) for row in zh[section]], args)
+
+    def test_import_errors_and_summary_in_chinese(self):
+        path = os.path.join(self.dir, "台账.csv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("标题,类型,部门,作者,报送日期\n好稿件,信息,office,张三,2026-04-01\n坏稿件,信息,nosuch,张三,2026-04-02\n")
+        r = self.fails("import", path, env=CHINESE, mentions=["台账.csv：有 1 处问题，未导入任何内容",
+                                                                "台账.csv:3: 未知的部门 'nosuch'"])
+        self.assertIn("infotally: 提示：请用 'infotally dept add 代码 名称' 添加", r.err)
+        r = self.fails("import", path, env=ENGLISH, mentions=["台账.csv: 1 problem; nothing was imported",
+                                                                "台账.csv:3: unknown department 'nosuch'"])
+        self.assertIn("infotally: hint: add it with 'infotally dept add CODE NAME'", r.err)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("标题,类型,作者,报送日期,心得\n好稿件,信息,张三,2026-04-01,x\n")
+        self.fails("import", path, env=CHINESE, mentions=["表头行有问题：未知的列 '心得'"])
+        self.fails("import", path, env=ENGLISH, mentions=["the header row has unknown columns '心得'"])
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("标题,类型,部门,作者,报送日期\n好稿件,信息,office,张三,2026-04-01\n")
+        self.assertEqual(self.ok("import", path, "--dry-run", env=CHINESE).out,
+                         f"已检查 {path}（utf-8）中的 1 行：将新增 1 条报送记录（另有 0 条已在台账中），"
+                         "0 条采用记录（另有 0 条已在台账中）；仅检查，未写入任何内容\n")
+        self.assertEqual(self.ok("import", path, "--dry-run", env=ENGLISH).out,
+                         f"checked 1 row from {path} (utf-8): would add 1 submission (0 already present), "
+                         "0 adoptions (0 already present); dry run, nothing written\n")
+        csv_header = self.ok("--format", "csv", "import", path, "--dry-run", env=CHINESE).out.splitlines()[0]
+        self.assertIn("新增报送", csv_header)
+        self.assertEqual(self.ok("--format", "json", "import", path, "--dry-run", env=CHINESE).json()[0]["rows"], 1)
+
+    def test_rules_check_and_help_in_chinese(self):
+        path = os.path.join(self.dir, "规则.toml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('yaer = 2026\n[[base]]\nlevel = "国家级"\npoints = -3\n')
+        r = self.fails("rules", "check", path, env=CHINESE, mentions=[
+            "规则.toml:1: 考核规则文件 中有未知的键 'yaer'；是不是 'year'？",
+            "[[base]] 中的 'points' 不能是负数（-3）"])
+        self.assertIn("infotally: 提示：请修改文件后再次运行", r.err)
+        self.fails("rules", "check", path, env=ENGLISH, mentions=[
+            "unknown key 'yaer' in the rules file; did you mean 'year'?",
+            "'points' in [[base]] must not be negative (-3)"])
+        out = self.ok("help", "import", db=False, env=CHINESE).out
+        for text in ("导入 CSV 台账", "示例：", "但不写入", "自动新建"):
+            self.assertIn(text, out)
+        self.fails("explain", "--person", "张三", code=2, env=CHINESE, mentions=["explain --person 需要同时给出 --year"])
+        self.fails("--format", "csv", "status", "--chart", code=2, env=CHINESE,
+                   mentions=["--chart 是为终端画的条形图，不能用 --format csv 输出"])
 
     def test_json_is_the_same_in_both_languages(self):
         self.ok("person", "move", "张三", "--dept", "gongsu", "--from", "2026-07-01")

@@ -105,8 +105,10 @@ TEST_SUITE("model i18n") {
             INFO("en: ", en);
             INFO("zh: ", zh);
             CHECK(placeholders(en) == placeholders(zh));
-            CHECK_NOTHROW((void)fmt::format(fmt::runtime(en), "a", "b", "c", "d", "e", "f"));
-            CHECK_NOTHROW((void)fmt::format(fmt::runtime(zh), "a", "b", "c", "d", "e", "f"));
+            CHECK_NOTHROW((void)fmt::format(fmt::runtime(en), "a", "b", "c", "d", "e", "f", "g",
+                                            "h", "i", "j"));
+            CHECK_NOTHROW((void)fmt::format(fmt::runtime(zh), "a", "b", "c", "d", "e", "f", "g",
+                                            "h", "i", "j"));
         }
     }
 
