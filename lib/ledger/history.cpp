@@ -52,7 +52,7 @@ void copy_to(store::Store& store, const std::string& file) {
 
 UndoResult undo(store::Store& store, const Text& entry) {
     std::optional<model::Id> target;
-    if (entry) target = parse_record_id(*entry);
+    if (entry) target = parse_journal_entry(*entry);
     auto tx = store.transaction();
     UndoResult result{store::undo_entry(store.connection(), tx, target), std::nullopt};
     if (result.reverted.undoes)

@@ -89,6 +89,8 @@ std::vector<std::string> check(store::Store& store);
 
 // --- lookups shared by commands --------------------------------------------------------------
 model::Id parse_record_id(const std::string& text);
+// A journal entry's number, as `log` shows it (`undo ENTRY`).
+model::Id parse_journal_entry(const std::string& text);
 model::Department require_department(store::Store& store, const std::string& code_or_name);
 model::Person require_person(store::Store& store, const std::string& name);
 model::Outlet require_outlet(store::Store& store, const std::string& name);

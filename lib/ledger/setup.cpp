@@ -21,20 +21,31 @@ model::Month parse_month(const std::string& text) {
     throw InputError(tr(Msg::err_bad_month, text), tr(Msg::hint_bad_month));
 }
 
-model::Id parse_record_id(const std::string& text) {
-    std::string_view t = text;
+namespace {
+
+// 1 to 15 digits with an optional leading '#', not 0; 0 for anything else.
+model::Id positive_number(std::string_view t) {
     if (!t.empty() && t.front() == '#') t.remove_prefix(1);
+    if (t.empty() || t.size() > 15) return 0;  // 20 digits would overflow an id
     model::Id id = 0;
-    bool ok = !t.empty() && t.size() <= 15;
     for (char c : t) {
-        if (!ok || c < '0' || c > '9') {  // stop at once: 20 digits would overflow id
-            ok = false;
-            break;
-        }
+        if (c < '0' || c > '9') return 0;
         id = id * 10 + (c - '0');
     }
-    if (!ok || id <= 0)
-        throw InputError(tr(Msg::err_bad_record_id, text), tr(Msg::hint_bad_record_id));
+    return id;
+}
+
+}  // namespace
+
+model::Id parse_record_id(const std::string& text) {
+    const model::Id id = positive_number(text);
+    if (id <= 0) throw InputError(tr(Msg::err_bad_record_id, text), tr(Msg::hint_bad_record_id));
+    return id;
+}
+
+model::Id parse_journal_entry(const std::string& text) {
+    const model::Id id = positive_number(text);
+    if (id <= 0) throw InputError(tr(Msg::err_bad_journal_entry, text), tr(Msg::hint_see_log));
     return id;
 }
 

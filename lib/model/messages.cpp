@@ -776,6 +776,8 @@ constexpr MessageText k_messages[] = {
      "请先撤销第 {} 条，或用 'infotally edit' 更正记录"},
     {Msg::err_no_journal_entry, "there is no journal entry {}",
      "操作日志中没有第 {} 条"},
+    {Msg::err_bad_journal_entry, "'{}' is not a journal entry number",
+     "'{}' 不是操作日志的条目编号"},
     {Msg::hint_see_log, "see 'infotally log'",
      "见 'infotally log'"},
     {Msg::err_nothing_to_undo, "there is nothing to undo: the journal is empty",

@@ -399,6 +399,7 @@ enum class Msg {
     err_undo_changed_later,
     hint_undo_changed_later,
     err_no_journal_entry,
+    err_bad_journal_entry,
     hint_see_log,
     err_nothing_to_undo,
     err_already_undone,
