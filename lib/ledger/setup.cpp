@@ -1,6 +1,6 @@
 // init, departments, people, outlets, and the vocabulary in force for a year.
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "lib/io/text.hpp"
 #include "lib/ledger/input.hpp"
@@ -74,24 +74,33 @@ rules::Vocabulary vocabulary_for(store::Store& store, int year) {
     return rules::parse_rules(stored->toml, tr(Msg::rules_source_year, chosen)).vocabulary;
 }
 
-namespace {
-
-std::string read_file(const std::string& path) {
+std::string read_rules_file(const std::string& path) {
+    // A real rules file is a few KB. The cap keeps /dev/zero or a wrong file from filling the
+    // memory; a folder opens as a stream that reads nothing, and would pass as an empty file.
+    constexpr std::size_t k_max_mb = 10;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(tr(Msg::err_rules_file_is_folder, path), tr(Msg::hint_rules_file));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(tr(Msg::err_read_rules_file, path), tr(Msg::hint_check_path));
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    std::string text;
+    char block[65536];
+    while (in.read(block, sizeof block) || in.gcount() > 0) {
+        text.append(block, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > (k_max_mb << 20))
+            throw InputError(tr(Msg::err_rules_file_too_large, path, k_max_mb),
+                             tr(Msg::hint_rules_file));
+    }
+    if (in.bad()) throw InputError(tr(Msg::err_read_rules_file, path), tr(Msg::hint_check_path));
+    return text;
 }
-
-}  // namespace
 
 InitResult init(const std::string& path, const InitRequest& request) {
     const auto unit = clean_text(request.unit_name, tr(Msg::field_unit_name), 100);
     const int year = model::Date::today().year();
     std::string toml, source;
     if (request.rules_file) {
-        toml = read_file(*request.rules_file);
+        toml = read_rules_file(*request.rules_file);
         source = *request.rules_file;
     } else {
         toml = rules::default_rules_toml(year);

@@ -9,6 +9,7 @@ enum class Msg {
     // The command line itself (cli/main.cpp, cli/context.cpp)
     app_description,
     opt_db,
+    err_db_empty,
     opt_format,
     opt_lang,
     opt_no_color,
@@ -205,6 +206,7 @@ enum class Msg {
 
     // The names of fields and things, as they appear inside messages
     field_unit_name,
+    field_backup_file,
     field_dept_code,
     field_dept_name,
     field_person_name,
@@ -280,6 +282,9 @@ enum class Msg {
     hint_unknown_outlet,
     err_read_rules_file,
     hint_check_path,
+    err_rules_file_is_folder,
+    err_rules_file_too_large,
+    hint_rules_file,
     err_dept_code_chars,
     hint_dept_code_chars,
     err_dept_code_taken,
@@ -341,6 +346,8 @@ enum class Msg {
     hint_copy_integrity,
     err_file_exists,
     hint_file_exists,
+    err_backup_not_a_file,
+    hint_backup_not_a_file,
     err_is_the_ledger,
     hint_backup_elsewhere,
     hint_restore_from_backup_file,
