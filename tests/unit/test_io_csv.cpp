@@ -132,7 +132,8 @@ TEST_SUITE("io csv") {
         CHECK(csv_line({"-3", "-50.0%", "+12.5%", "-0.50"}) == "-3,-50.0%,+12.5%,-0.50\r\n");
         // but anything else that starts with = + - @ is text
         CHECK(csv_line({"=SUM(A1)", "+cmd", "-cmd", "@x"}) == "'=SUM(A1),'+cmd,'-cmd,'@x\r\n");
-        CHECK(csv_line({"-50%x", "-%", "+5%%", "-1e5", "-3 "}) == "'-50%x,'-%,'+5%%,'-1e5,'-3 \r\n");
+        CHECK(csv_line({"-50%x", "-%", "+5%%", "-1e5", "-3 "}) ==
+              "'-50%x,'-%,'+5%%,'-1e5,'-3 \r\n");
         CHECK(csv_line({"=1+1"}, FormulaGuard::keep) == "=1+1\r\n");
     }
 

@@ -68,7 +68,8 @@ TEST_SUITE("ledger record numbers") {
                 (void)ledger::parse_journal_entry(bad);
                 FAIL("expected InputError");
             } catch (const InputError& e) {
-                CHECK(std::string(e.what()).find("not a journal entry number") != std::string::npos);
+                CHECK(std::string(e.what()).find("not a journal entry number") !=
+                      std::string::npos);
                 CHECK(e.hint().find("infotally log") != std::string::npos);
             }
         }

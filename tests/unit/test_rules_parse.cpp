@@ -290,8 +290,9 @@ TEST_SUITE("rules: check diagnostics") {
     }
 
     TEST_CASE("huge and tiny numbers are shown short in the message") {
-        auto ds = check_rules("[[base]]\npoints = 1e308\n[[base]]\nlevel = \"city\"\npoints = "
-                              "-1e-300\n");
+        auto ds = check_rules(
+            "[[base]]\npoints = 1e308\n[[base]]\nlevel = \"city\"\npoints = "
+            "-1e-300\n");
         INFO(dump(ds));
         CHECK(has(ds, 2, "'points' in [[base]] is out of range (1e+308)"));
         CHECK(has(ds, 5, "= -1e-300 has 300 decimal places"));
@@ -314,7 +315,8 @@ TEST_SUITE("rules: check diagnostics") {
         for (int i = 0; i < 101; ++i) long_name += "长";
         ds = check_rules("levels = [{ key = \"a\", name = \"" + long_name + "\" }]\n");
         INFO(dump(ds));
-        CHECK(has(ds, 1, "'name' in 'levels' entry is too long: 101 characters, at most 100 allowed"));
+        CHECK(has(ds, 1,
+                  "'name' in 'levels' entry is too long: 101 characters, at most 100 allowed"));
         CHECK(check_rules("levels = [{ key = \"a\", name = \"" + long_name.substr(3) + "\" }]\n")
                   .empty());
     }
