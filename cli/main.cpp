@@ -58,7 +58,11 @@ int main(int argc, char** argv) {
     CLI::App app{tr(Msg::app_description), "infotally"};
     app.require_subcommand(1);
     app.fallthrough();
-    app.add_option("--db", ctx.db, tr(Msg::opt_db));
+    // An empty --db ("--db $LEDGER" with LEDGER unset) must not fall back to another ledger.
+    app.add_option("--db", ctx.db, tr(Msg::opt_db))
+        ->check(CLI::Validator(
+            [](const std::string& v) { return v.empty() ? tr(Msg::err_db_empty) : std::string(); },
+            ""));
     app.add_option("--format", ctx.format, tr(Msg::opt_format))
         ->check(CLI::IsMember({"table", "csv", "json"}));
     app.add_option("--lang", ctx.lang, tr(Msg::opt_lang));

@@ -41,9 +41,10 @@ std::string& reuse_slot(std::vector<std::string>& fields, std::size_t index) {
 // Why neutralise but spare plain numbers: Excel evaluates a cell starting with = + - @ (and,
 // via some import paths, TAB or CR) as a formula, so "=HYPERLINK(...)" in a submission title
 // would run when finance opens the reward sheet. An apostrophe makes Excel show the cell as text.
-// But penalties are negative ("-1.00") and must stay numbers Excel can sum, and a plain number
-// can never be a formula, so exactly those are left alone. "-2+3" is not a plain number: Excel
-// would compute it, so it is neutralised.
+// But penalties are negative ("-1.00") and 同比 changes are signed percentages ("-54.0%"), and
+// must stay numbers Excel can sum and sort; a plain number or percentage can never be a formula,
+// so exactly those are left alone. "-2+3" is neither: Excel would compute it, so it is
+// neutralised.
 bool needs_formula_guard(std::string_view field) {
     if (field.empty()) return false;
     switch (field.front()) {
@@ -54,7 +55,7 @@ bool needs_formula_guard(std::string_view field) {
             return true;
         case '+':
         case '-':
-            return !is_plain_number(field);
+            return !is_plain_number(field) && !is_plain_percentage(field);
         default:
             return false;
     }
@@ -146,6 +147,11 @@ bool is_plain_number(std::string_view text) {
         if (!digits()) return false;
     }
     return pos == text.size();
+}
+
+bool is_plain_percentage(std::string_view text) {
+    return text.size() >= 2 && text.back() == '%' &&
+           is_plain_number(text.substr(0, text.size() - 1));
 }
 
 void append_csv_field(std::string& out, std::string_view field, FormulaGuard guard) {

@@ -65,6 +65,8 @@ enum class FormulaGuard { neutralize, keep };
 // ^[-+]?[0-9]+(\.[0-9]+)?$ : numbers that stay numbers in Excel even though "-1.00" starts with
 // a formula character.
 bool is_plain_number(std::string_view text);
+// A plain number followed by one '%' ("-54.0%", "+12.5%"): Excel reads it as a number too.
+bool is_plain_percentage(std::string_view text);
 
 // Appends one field, quoted if it contains a comma, quote, CR or LF (inner quotes doubled).
 void append_csv_field(std::string& out, std::string_view field,

@@ -20,6 +20,11 @@ namespace {
 // million-row file never sits in memory whole.
 constexpr std::size_t k_block_size = std::size_t{4} << 20;
 
+// No record of a 台账 comes near this (a title is at most 500 characters, a remark 100,000); a
+// "line" this long is not a CSV ledger (a binary file, /dev/zero, a quote never closed), and
+// reading on would only fill the memory.
+constexpr std::size_t k_max_record_bytes = std::size_t{64} << 20;
+
 // Line ends as CsvReader counts them: LF, CRLF and a lone CR are one each.
 std::size_t count_line_breaks(std::string_view text) {
     std::size_t breaks = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
@@ -84,6 +89,14 @@ bool CsvFileReader::next(std::vector<std::string>& fields) {
                 m_reader.reset();
                 m_text.erase(0, resume);
                 m_text_line = resume_line;
+                if (m_text.size() > k_max_record_bytes) {
+                    throw InputError(
+                        fmt::format("{}: line {}: a quoted field starts here and runs on for "
+                                    "more than {} MB",
+                                    m_name, m_text_line, k_max_record_bytes >> 20),
+                        "Close the field with a quote, and write a quote inside a field as two "
+                        "quotes (\"\"), as Excel does when it saves CSV.");
+                }
                 if (m_text.size() > m_block_size / 2) m_block_size *= 2;
             }
         }
@@ -102,8 +115,26 @@ bool CsvFileReader::load_block() {
         std::size_t cut = raw.size();
         if (!m_eof) {
             const std::size_t lf = raw.rfind('\n');
-            if (lf == std::string_view::npos) continue;  // one very long line (or CR line ends)
-            cut = lf + 1;
+            if (lf == std::string_view::npos) {
+                // No LF: lone CR line ends (old Excel for Mac), or one very long line. Without
+                // any LF every CR is a lone CR, but for a last byte whose LF may follow: cut
+                // after the last other one, as safe in both encodings as after a LF.
+                const std::size_t cr =
+                    raw.size() < 2 ? std::string_view::npos : raw.rfind('\r', raw.size() - 2);
+                if (cr != std::string_view::npos) {
+                    cut = cr + 1;
+                } else if (raw.size() > k_max_record_bytes) {
+                    throw InputError(
+                        fmt::format("{}: line {} is longer than {} MB: this is not a CSV ledger",
+                                    m_name, m_text_line + count_line_breaks(m_text),
+                                    k_max_record_bytes >> 20),
+                        "Import the CSV file saved from Excel (\"CSV UTF-8\" or \"CSV\").");
+                } else {
+                    continue;
+                }
+            } else {
+                cut = lf + 1;
+            }
         }
         if (cut == 0) return !m_text.empty();
         const std::size_t first_line = m_text_line + count_line_breaks(m_text);

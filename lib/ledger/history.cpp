@@ -52,7 +52,7 @@ void copy_to(store::Store& store, const std::string& file) {
 
 UndoResult undo(store::Store& store, const Text& entry) {
     std::optional<model::Id> target;
-    if (entry) target = parse_record_id(*entry);
+    if (entry) target = parse_journal_entry(*entry);
     auto tx = store.transaction();
     UndoResult result{store::undo_entry(store.connection(), tx, target), std::nullopt};
     if (result.reverted.undoes)
@@ -63,7 +63,19 @@ UndoResult undo(store::Store& store, const Text& entry) {
 
 void backup(store::Store& store, const std::string& file, bool overwrite) {
     std::error_code ec;
-    if (fs::exists(file, ec) && !overwrite)
+    if (file.empty())
+        throw InputError(tr(Msg::err_empty, tr(Msg::field_backup_file)),
+                         tr(Msg::hint_empty, tr(Msg::field_backup_file)));
+    // The copy is renamed over FILE: even with --force, never over a folder, nor over a device
+    // (as root, `backup /dev/null --force` would otherwise replace /dev/null with a file).
+    const auto status = fs::status(file, ec);
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        const fs::path example =
+            fs::is_directory(status) ? fs::path(file) / "台账备份.db" : fs::path("台账备份.db");
+        throw InputError(tr(Msg::err_backup_not_a_file, file),
+                         tr(Msg::hint_backup_not_a_file, example.lexically_normal().string()));
+    }
+    if (fs::exists(status) && !overwrite)
         throw InputError(tr(Msg::err_file_exists, file), tr(Msg::hint_file_exists));
     if (fs::equivalent(file, store.path(), ec))
         throw InputError(tr(Msg::err_is_the_ledger, file), tr(Msg::hint_backup_elsewhere));

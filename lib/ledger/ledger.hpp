@@ -87,8 +87,14 @@ std::string restore(const std::string& ledger_path, const std::string& file);
 // `check`: the full integrity and foreign-key check; empty when the ledger is sound.
 std::vector<std::string> check(store::Store& store);
 
+// The text of a rules file (`init --rules`, `rules check`, `rules set`); refuses a folder, an
+// unreadable file and one far larger than any rules file.
+std::string read_rules_file(const std::string& path);
+
 // --- lookups shared by commands --------------------------------------------------------------
 model::Id parse_record_id(const std::string& text);
+// A journal entry's number, as `log` shows it (`undo ENTRY`).
+model::Id parse_journal_entry(const std::string& text);
 model::Department require_department(store::Store& store, const std::string& code_or_name);
 model::Person require_person(store::Store& store, const std::string& name);
 model::Outlet require_outlet(store::Store& store, const std::string& name);

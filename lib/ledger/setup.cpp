@@ -1,6 +1,6 @@
 // init, departments, people, outlets, and the vocabulary in force for a year.
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 
 #include "lib/io/text.hpp"
 #include "lib/ledger/input.hpp"
@@ -21,20 +21,31 @@ model::Month parse_month(const std::string& text) {
     throw InputError(tr(Msg::err_bad_month, text), tr(Msg::hint_bad_month));
 }
 
-model::Id parse_record_id(const std::string& text) {
-    std::string_view t = text;
+namespace {
+
+// 1 to 15 digits with an optional leading '#', not 0; 0 for anything else.
+model::Id positive_number(std::string_view t) {
     if (!t.empty() && t.front() == '#') t.remove_prefix(1);
+    if (t.empty() || t.size() > 15) return 0;  // 20 digits would overflow an id
     model::Id id = 0;
-    bool ok = !t.empty() && t.size() <= 15;
     for (char c : t) {
-        if (!ok || c < '0' || c > '9') {  // stop at once: 20 digits would overflow id
-            ok = false;
-            break;
-        }
+        if (c < '0' || c > '9') return 0;
         id = id * 10 + (c - '0');
     }
-    if (!ok || id <= 0)
-        throw InputError(tr(Msg::err_bad_record_id, text), tr(Msg::hint_bad_record_id));
+    return id;
+}
+
+}  // namespace
+
+model::Id parse_record_id(const std::string& text) {
+    const model::Id id = positive_number(text);
+    if (id <= 0) throw InputError(tr(Msg::err_bad_record_id, text), tr(Msg::hint_bad_record_id));
+    return id;
+}
+
+model::Id parse_journal_entry(const std::string& text) {
+    const model::Id id = positive_number(text);
+    if (id <= 0) throw InputError(tr(Msg::err_bad_journal_entry, text), tr(Msg::hint_see_log));
     return id;
 }
 
@@ -63,24 +74,33 @@ rules::Vocabulary vocabulary_for(store::Store& store, int year) {
     return rules::parse_rules(stored->toml, tr(Msg::rules_source_year, chosen)).vocabulary;
 }
 
-namespace {
-
-std::string read_file(const std::string& path) {
+std::string read_rules_file(const std::string& path) {
+    // A real rules file is a few KB. The cap keeps /dev/zero or a wrong file from filling the
+    // memory; a folder opens as a stream that reads nothing, and would pass as an empty file.
+    constexpr std::size_t k_max_mb = 10;
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError(tr(Msg::err_rules_file_is_folder, path), tr(Msg::hint_rules_file));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(tr(Msg::err_read_rules_file, path), tr(Msg::hint_check_path));
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    std::string text;
+    char block[65536];
+    while (in.read(block, sizeof block) || in.gcount() > 0) {
+        text.append(block, static_cast<std::size_t>(in.gcount()));
+        if (text.size() > (k_max_mb << 20))
+            throw InputError(tr(Msg::err_rules_file_too_large, path, k_max_mb),
+                             tr(Msg::hint_rules_file));
+    }
+    if (in.bad()) throw InputError(tr(Msg::err_read_rules_file, path), tr(Msg::hint_check_path));
+    return text;
 }
-
-}  // namespace
 
 InitResult init(const std::string& path, const InitRequest& request) {
     const auto unit = clean_text(request.unit_name, tr(Msg::field_unit_name), 100);
     const int year = model::Date::today().year();
     std::string toml, source;
     if (request.rules_file) {
-        toml = read_file(*request.rules_file);
+        toml = read_rules_file(*request.rules_file);
         source = *request.rules_file;
     } else {
         toml = rules::default_rules_toml(year);

@@ -1,26 +1,14 @@
 #include "lib/report/rules_view.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
+#include "lib/ledger/ledger.hpp"
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
 #include "lib/rules/rules.hpp"
 
 namespace infotally::report {
-namespace {
-
-std::string read_rules_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(tr(Msg::err_read_rules_file, path), tr(Msg::hint_check_path));
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-}  // namespace
+using ledger::read_rules_file;
 
 int parse_year(const std::string& text) {
     if (text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos) {

@@ -113,7 +113,7 @@ void Parser::read_settings(const toml::table& root) {
     const auto rules_file = tr(Msg::rule_section_file);
     TableReader r(root, rules_file, m_diags);
     if (auto y = r.integer("year", 1900, 2999)) m_rules.year = static_cast<int>(*y);
-    m_rules.title = r.string("title").value_or("");
+    m_rules.title = r.string("title", TableReader::Text::free).value_or("");
     if (auto s = r.choice("subject", {"person", "dept"})) m_rules.subject = Subject(*s);
     if (auto p = r.choice("policy", {"cumulative", "highest"})) m_rules.policy = Policy(*p);
 

@@ -136,10 +136,32 @@ void TableReader::error(std::string_view key, std::string message) const {
         m_diags.add(m_table.source(), std::move(message));
 }
 
-std::optional<std::string> TableReader::string(std::string_view key) const {
+bool TableReader::acceptable(std::string_view key, std::string_view s, Text text) const {
+    for (const unsigned char c : s) {
+        const bool line_break = c == '\n' || c == '\r' || c == '\t';
+        if ((c < 0x20 || c == 0x7f) && !(text == Text::free && line_break)) {
+            error(key, tr(Msg::rule_control_character, key, m_section, static_cast<int>(c)));
+            return false;
+        }
+    }
+    // toml++ has checked the UTF-8: count the bytes that start a character.
+    const auto chars = static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+    const std::size_t most = text == Text::name ? k_max_name_chars : k_max_text_chars;
+    if (chars > most) {
+        error(key, tr(Msg::rule_too_long, key, m_section, chars, most));
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::string> TableReader::string(std::string_view key, Text text) const {
     const toml::node* n = m_table.get(key);
     if (!n) return std::nullopt;
-    if (auto s = n->value<std::string>()) return *s;
+    if (auto s = n->value<std::string>()) {
+        if (!acceptable(key, *s, text)) return std::nullopt;
+        return *s;
+    }
     error(key, tr(Msg::rule_must_be_string, key, m_section, type_words(*n)));
     return std::nullopt;
 }
@@ -174,6 +196,7 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
             error(key, tr(Msg::rule_empty_string, key, m_section));
             return std::nullopt;
         }
+        if (!acceptable(key, s, Text::name)) return std::nullopt;
     }
     return out;
 }
@@ -230,10 +253,13 @@ std::optional<std::int64_t> TableReader::scaled(std::string_view key, int places
     char buf[400];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
     std::string text = ec == std::errc{} ? std::string(buf, end) : std::string("?");
+    // For messages, the shortest form: 1e308 or 1e-300 written out in full runs to 300 digits.
+    auto [short_end, short_ec] = std::to_chars(buf, buf + sizeof buf, d);
+    const std::string shown = short_ec == std::errc{} ? std::string(buf, short_end) : text;
     auto dot = text.find('.');
     int decimals = dot == std::string::npos ? 0 : static_cast<int>(text.size() - dot - 1);
     if (decimals > places) {
-        error(key, tr(Msg::rule_too_many_places, key, m_section, text, decimals, places));
+        error(key, tr(Msg::rule_too_many_places, key, m_section, shown, decimals, places));
         return std::nullopt;
     }
     std::optional<std::int64_t> value;
@@ -243,7 +269,7 @@ std::optional<std::int64_t> TableReader::scaled(std::string_view key, int places
         if (auto r = model::Ratio::parse(text)) value = r->ten_thousandths();
     }
     if (!value || *value > k_max_units * scale || *value < -k_max_units * scale) {
-        error(key, tr(Msg::rule_out_of_range, key, m_section, text));
+        error(key, tr(Msg::rule_out_of_range, key, m_section, shown));
         return std::nullopt;
     }
     return value;

@@ -59,7 +59,14 @@ class TableReader {
     Diagnostics& diags() const { return m_diags; }
     void error(std::string_view key, std::string message) const;
 
-    std::optional<std::string> string(std::string_view key) const;
+    // Strings name things shown in tables and matched against what is typed on the command
+    // line, so they are held to what the command line accepts: one line, no control
+    // characters (TOML escapes like "\u001b" could smuggle them in), at most k_max_name_chars
+    // characters. Only a free text (the title) may span lines, up to k_max_text_chars.
+    static constexpr std::size_t k_max_name_chars = 100;
+    static constexpr std::size_t k_max_text_chars = 500;
+    enum class Text { name, free };
+    std::optional<std::string> string(std::string_view key, Text text = Text::name) const;
     // A string or an array of strings ("any of"); an empty list is an error unless allowed.
     std::optional<std::vector<std::string>> strings(std::string_view key,
                                                     bool allow_empty = false) const;
@@ -75,6 +82,8 @@ class TableReader {
                                       std::initializer_list<std::string_view> choices) const;
 
   private:
+    // Diagnoses a control character or too many characters in `s`, the value of `key`.
+    bool acceptable(std::string_view key, std::string_view s, Text text) const;
     // The exact decimal text of a TOML number, scaled by 10^places; diagnoses NaN, inf, too
     // many places and out-of-range values.
     std::optional<std::int64_t> scaled(std::string_view key, int places) const;

@@ -9,6 +9,9 @@ stored and listed back exactly, and come out of CSV neutralised for Excel."""
 import csv
 import io
 import os
+import re
+import sqlite3
+import stat
 
 from ledger_cache import build_once
 from support import LedgerTest, main
@@ -30,6 +33,8 @@ BAD_SHARES = ["0.5e1", "-0.5", "nan", "inf", "0", "1.00001", "999999999999999999
 SQL_NAMES = ["张三'); DROP TABLE people;--", "O'Brien", 'a"b', "x; DELETE FROM submissions; --",
              "%", "_", "' OR '1'='1", "\\", "Robert'); DROP TABLE submissions;--", "$1 ?1 @a"]
 FORMULAS = ["=cmd|' /C calc'!A0", "+SUM(1)", "-2+3", "@x", "=HYPERLINK(\"http://x\",\"y\")"]
+# What Excel reads as a number, not a formula, though it may start with + or -: "-1.00", "-54.0%".
+PLAIN_NUMBER = re.compile(r"[-+]?[0-9]+(\.[0-9]+)?%?")
 TABLES = {"departments", "people", "outlets", "submissions", "adoptions", "authorships", "journal"}
 
 CASES = 0  # every case run, counted for the report at the end of the run
@@ -253,6 +258,25 @@ class BadInputTest(LedgerTest):
         # characters toml++ 3.3 cannot classify (lib/rules/toml_guard.hpp)
         ("[[base]]\npoints = 5。\n", ["unexpected '。' outside quotes"]),
         ('title = """\\\n  《考核办法》"""\n', ["remove the backslash"]),
+        # invalid UTF-8, in a string, a comment and a key
+        (b'title = "\xff"\n', ["TOML syntax error", "invalid utf-8"]),
+        (b"# \xc0\xaf\nyear = 2026\n", ["TOML syntax error", "invalid utf-8"]),
+        (b"\xe4\xb8 = 1\n", ["TOML syntax error", "invalid utf-8"]),
+        # control characters, raw and smuggled in by TOML escapes
+        (b'title = "a\x1bb"\n', ["TOML syntax error", "control characters"]),
+        ('levels = [{ key = "a", name = "甲\\u001b[31m" }]\n', ["'name'", "control character (code 27)"]),
+        ('levels = [{ key = "a\\u0000", name = "甲" }]\n', ["'key'", "control character (code 0)"]),
+        ('[[base]]\nname = "头版\\n头条"\npoints = 1\n', ["'name' in [[base]]", "control character (code 10)"]),
+        ('[[quota]]\nperson = "张\\u0007三"\ntarget = 1\n', ["'person'", "control character (code 7)"]),
+        # over-long text and numbers
+        ('levels = [{ key = "a", name = "' + "长" * 10_000 + '" }]\n', ["'name'", "too long", "10000 characters"]),
+        ('title = "' + "长" * 10_000 + '"\n', ["'title'", "too long"]),
+        ("[[base]]\npoints = " + "9" * 400 + "\n", ["TOML syntax error", "numeric value too long"]),
+        ("[[base]]\npoints = 1e308\n", ["'points'", "out of range (1e+308)"]),
+        ("[[quota]]\ntarget = -3\n", ["quota target must be more than 0"]),
+        # dates where the rules file has none, and impossible ones
+        ("year = 2026-02-30\n", ["TOML syntax error"]),
+        ("year = 1899\n", ["'year'", "between 1900 and 2999"]),
     ]
 
     def test_bad_rules_files(self):
@@ -261,6 +285,74 @@ class BadInputTest(LedgerTest):
             path = self.write(f"bad{i}.toml", content)
             cases.append((["rules", "check", path], 1, [f"bad{i}.toml:"] + words))
             cases.append((["rules", "set", path, "--year", "2026"], 1, [f"bad{i}.toml:"] + words))
+        self.refuse(cases)
+
+    def test_init_with_a_bad_rules_file_creates_no_ledger(self):
+        other = os.path.join(self.dir, "other.db")
+        for i, (content, words) in enumerate(self.RULES_FILES[::3]):
+            path = self.write(f"init{i}.toml", content)
+            self.refuse([(["--db", other, "init", "--rules", path], 1, [f"init{i}.toml:"] + words)], db=False)
+            self.assertFalse(os.path.exists(other))
+
+    # --- file and ledger paths -------------------------------------------------------------------
+
+    def test_bad_paths(self):
+        """Paths with bad bytes, folders, endless devices, an empty name: a clear error naming the
+        path escaped, and nothing written anywhere."""
+        folder = os.path.join(self.dir, "folder")
+        os.mkdir(folder)
+        fifo = os.path.join(self.dir, "fifo")  # not a regular file (like a device), harmless
+        os.mkfifo(fifo)
+        bad = os.path.join(self.dir, "x").encode() + b"\xff\x1b[31m/y"
+        escaped = "\\xff\\x1b[31m"
+        new = os.path.join(self.dir, "new.db")
+        before = {f for f in os.listdir(self.dir) if not f.startswith("ledger.db")}
+        self.refuse([
+            (["rules", "check", bad], 1, ["cannot read the rules file", escaped]),
+            (["rules", "set", bad, "--year", "2026"], 1, ["cannot read the rules file", escaped]),
+            (["import", bad], 1, ["cannot read", escaped]),
+            (["import", bad, "--dry-run"], 1, ["cannot read", escaped]),
+            (["backup", bad], 1, ["does not exist", escaped]),
+            (["restore", bad], 1, ["no ledger", escaped]),
+            (["rules", "check", folder], 1, ["is a folder, not a rules file"]),
+            (["rules", "set", folder, "--year", "2026"], 1, ["is a folder, not a rules file"]),
+            (["import", folder], 1, ["is a folder, not a CSV file"]),
+            (["backup", folder], 1, ["is a folder or a device", "folder/台账备份.db"]),
+            (["backup", folder, "--force"], 1, ["is a folder or a device"]),
+            (["backup", fifo, "--force"], 1, ["is a folder or a device"]),
+            (["backup", ""], 1, ["backup file name is empty"]),
+            (["restore", folder], 1, ["is a folder, not a ledger file"]),
+            (["rules", "check", "/dev/zero"], 1, ["/dev/zero is larger than 10 MB"]),
+            (["import", "/dev/zero", "--dry-run"], 1, ["/dev/zero: line 1 is longer than 64 MB"]),
+        ])
+        # the ledger path itself
+        self.refuse([
+            (["--db", bad, "dept", "list"], 1, ["no ledger", escaped]),
+            (["--db", bad, "init"], 1, ["does not exist", escaped]),
+            (["--db", new, "init", "--rules", folder], 1, ["is a folder, not a rules file"]),
+            (["--db", folder, "dept", "list"], 1, ["is a folder, not a ledger file"]),
+            (["--db", "/dev/zero", "dept", "list"], 1, ["not a SQLite database"]),
+            # an empty --db ("--db $LEDGER", LEDGER unset) must not fall back to another ledger
+            (["--db", "", "dept", "list"], 2, ["--db", "ledger path is empty"]),
+            (["--db", "", "init"], 2, ["ledger path is empty"]),
+        ], db=False, env={"INFOTALLY_DB": self.db})
+        self.assertEqual({f for f in os.listdir(self.dir) if not f.startswith("ledger.db")}, before)
+        self.assertEqual(os.listdir(folder), [])
+        self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode), "backup --force replaced a FIFO")
+
+    def test_bad_history_and_export_arguments(self):
+        cases = [(["undo", v], 1, ["not a journal entry number", "infotally log"]) for v in BAD_IDS]
+        cases += [(["log", "--limit", v], 2, ["--limit"])
+                  for v in ["-1", "abc", "1e3", "nan", "99999999999999999999", ""]]
+        cases += [(["export", "--year", v], 1, ["not a year"]) for v in BAD_YEARS]
+        cases += [(["completion", v], 2, ["bash,zsh"]) for v in ["fish", b"\xff"]]
+        cases += [(["help", v], 2, ["no command"]) for v in ["nosuch", b"\xff\x1b"]]
+        cases += [(["--format", v, "dept", "list"], 2, ["--format"]) for v in ["xls", b"\xff", ""]]
+        cases += [(["--lang", v, "dept", "list"], 2, ["--lang"]) for v in ["fr", b"\xff"]]
+        cases += [(["import", "x.csv", "--encoding", v], 2, ["--encoding"]) for v in ["latin-1", b"\xff"]]
+        # commands that take no argument refuse one
+        cases += [([*cmd, "extra"], 2, ["extra"]) for cmd in
+                  (["dept", "list"], ["person", "list"], ["outlet", "list"], ["check"], ["log"])]
         self.refuse(cases)
 
     def test_nul_and_control_bytes_in_a_csv(self):
@@ -277,6 +369,62 @@ class BadInputTest(LedgerTest):
         path = self.write("utf8.csv", header.encode() + b"\xff\xfe,\xe4\xb8\r\n")
         cases.append((["import", "--encoding", "utf-8", path], 1, ["utf8.csv: line 2", "not valid UTF-8"]))
         self.refuse(cases)
+
+    def test_bad_numbers_and_dates_in_a_csv(self):
+        header = "标题,类型,部门,作者,报送日期,字数,采用单位,采用日期,稿费,事件日期,约稿期限\r\n"
+        ok = {"title": "好标题", "kind": "信息", "dept": "办公室", "authors": "张三", "date": "2026-03-05",
+              "length": "", "outlet": "", "adopted": "", "fee": "", "occurred": "", "due": ""}
+        bad = [({"length": v}, ["length", f"'{v}'"]) for v in BAD_LENGTHS]
+        bad += [({"outlet": "检察日报", "adopted": "2026-03-06", "fee": v}, ["fee", f"'{v}'"]) for v in BAD_FEES]
+        bad += [({"authors": f"张三:{v}"}, ["author share"]) for v in BAD_SHARES]
+        bad += [({"date": v}, ["submission date"]) for v in BAD_DATES if v]
+        bad += [({"outlet": "检察日报", "adopted": v}, ["adoption date"]) for v in BAD_DATES if v]
+        bad += [({"occurred": v}, ["event date"]) for v in BAD_DATES[:4]]
+        bad += [({"due": v}, ["due date"]) for v in BAD_DATES[:4]]
+        bad += [({"outlet": "检察日报", "adopted": "2026-03-04"}, ["before the submission date"])]
+        cases = []
+        for i, (change, words) in enumerate(bad):
+            row = dict(ok, **change)
+            path = self.write(f"num{i}.csv", header + ",".join(f'"{v}"' for v in row.values()) + "\r\n")
+            cases.append((["import", path], 1, [f"num{i}.csv:2:"] + words))
+            if i % 4 == 0:
+                cases.append((["import", path, "--dry-run"], 1, [f"num{i}.csv:2:"] + words))
+        self.refuse(cases)
+
+    def test_sql_metacharacters_and_formulas_through_import_and_export(self):
+        """An imported 台账 with hostile text: stored literally, exported neutralised, and read
+        back by import as the same text."""
+        global CASES
+        # Author cells are lists (split on 、，,;； or spaces): only names without those there.
+        people = [n for n in SQL_NAMES if not any(c in n for c in "、，,;； ")]
+        pieces = [(f"{FORMULAS[i % len(FORMULAS)]}{name}", name, people[i % len(people)])
+                  for i, name in enumerate(SQL_NAMES)]
+        rows = [["标题", "类型", "分类", "部门", "作者", "作者部门", "报送日期", "采用单位", "级别", "采用日期"]]
+        rows += [[title, "信息", name, "办公室", author, "办公室", "2026-06-01", f"报{name}", "省级", "2026-06-02"]
+                 for title, name, author in pieces]
+        text = "".join(",".join('"' + c.replace('"', '""') + '"' for c in r) + "\r\n" for r in rows)
+        self.ok("import", self.write("hostile.csv", text), "--create-missing")
+        for title, name, author in pieces:
+            CASES += 1
+            with self.subTest(title=title):
+                self.assertEqual(self.query("SELECT category FROM submissions WHERE title = ?", title), [(name,)])
+                self.assertIn(title, [r["title"] for r in
+                                      self.ok("--format", "json", "list", "submissions", "--person", author).json()])
+        self.assertTrue(TABLES <= {t for (t,) in self.query("SELECT name FROM sqlite_master WHERE type = 'table'")})
+        self.assertEqual(self.query("SELECT count(*) FROM submissions"), [(len(pieces) + 1,)])
+        exported = self.ok("export").out
+        cells = [c for row in csv.reader(io.StringIO(exported.lstrip("\ufeff"))) for c in row]
+        self.assert_neutralised(cells, [title for title, _, _ in pieces if title[0] in "=+-@"])
+        # the export reads back into a new ledger as the same text, apostrophes removed
+        other = os.path.join(self.dir, "other.db")
+        self.ok("--db", other, "init", db=False)
+        self.ok("--db", other, "import", "-", "--create-missing", db=False, stdin=exported.encode())
+        con = sqlite3.connect(other)
+        try:
+            stored = set(con.execute("SELECT title, category FROM submissions"))
+        finally:
+            con.close()
+        self.assertTrue({(title, name) for title, name, _ in pieces} <= stored, stored)
 
     # --- duplicates at the command level ------------------------------------------------------------
 
@@ -341,7 +489,7 @@ class BadInputTest(LedgerTest):
             self.assertIn("'" + text, cells)
             self.assertNotIn(text, cells)
         for c in cells:
-            if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not c[1:].replace(".", "").isdigit()):
+            if c[:1] in ("=", "+", "-", "@", "\t", "\r") and not PLAIN_NUMBER.fullmatch(c):
                 self.fail(f"formula cell {c!r} left as it is")
 
     def test_formulas_come_out_of_csv_neutralised(self):

@@ -1,5 +1,7 @@
 """The reports — tally, report month, status, explain — on small ledgers with Chinese names built
 by commands: exact figures, what must not count, the three formats, and bad input."""
+import csv
+import io
 import os
 import unicodedata
 
@@ -273,6 +275,11 @@ class MonthReportTest(ReportTest):
         text = self.ok("report", "month", "2026-03").out
         self.assertIn("-50.0%", text)
         self.assertIn("2025-03", text.splitlines()[0])
+        # In CSV a fall stays a percentage Excel can sort: no formula apostrophe before "-50.0%".
+        raw = self.ok("--format", "csv", "report", "month", "2026-03").out.lstrip("\ufeff")
+        cells = [c for row in csv.reader(io.StringIO(raw)) for c in row]
+        self.assertIn("-50.0%", cells)
+        self.assertFalse([c for c in cells if c.startswith("'")], cells)
 
     def test_a_month_without_data_still_prints(self):
         report = self.month("2026-07")

@@ -100,6 +100,16 @@ TEST_SUITE("io csv") {
         for (const char* no : {"", "-", "1.", ".5", "-2+3", "1e5", "1,000", "十二", " 1"}) {
             CHECK_FALSE(is_plain_number(no));
         }
+        CHECK_FALSE(is_plain_number("-54.0%"));  // json_cell keeps percentages as text
+    }
+
+    TEST_CASE("is_plain_percentage") {
+        for (const char* yes : {"0%", "68.1%", "-54.0%", "+12.5%", "100%"}) {
+            CHECK(is_plain_percentage(yes));
+        }
+        for (const char* no : {"", "%", "-%", "54", "54%%", "%54", "-2+3%", "1e5%", "5 %", "5%x"}) {
+            CHECK_FALSE(is_plain_percentage(no));
+        }
     }
 
     TEST_CASE("csv_line quotes by RFC 4180 and ends with CRLF") {
@@ -118,6 +128,12 @@ TEST_SUITE("io csv") {
               "'-2+3,'@SUM(A1),'+86 10,'\t制表\r\n");
         CHECK(csv_line({"\r回车"}) == "\"'\r回车\"\r\n");
         CHECK(csv_line({"-1.00", "+5", "32.50", "信息-简讯"}) == "-1.00,+5,32.50,信息-简讯\r\n");
+        // signed numbers and percentages (同比 "-54.0%") stay numbers Excel can sum and sort
+        CHECK(csv_line({"-3", "-50.0%", "+12.5%", "-0.50"}) == "-3,-50.0%,+12.5%,-0.50\r\n");
+        // but anything else that starts with = + - @ is text
+        CHECK(csv_line({"=SUM(A1)", "+cmd", "-cmd", "@x"}) == "'=SUM(A1),'+cmd,'-cmd,'@x\r\n");
+        CHECK(csv_line({"-50%x", "-%", "+5%%", "-1e5", "-3 "}) ==
+              "'-50%x,'-%,'+5%%,'-1e5,'-3 \r\n");
         CHECK(csv_line({"=1+1"}, FormulaGuard::keep) == "=1+1\r\n");
     }
 

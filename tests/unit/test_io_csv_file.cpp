@@ -171,6 +171,29 @@ TEST_SUITE("io csv file") {
         }
     }
 
+    TEST_CASE("lone CR line ends (old Excel for Mac) are read block by block") {
+        std::string text = "标题,作者\r";
+        while (text.size() < (std::size_t{9} << 20)) text += "关于检察工作的信息,\"张三\r李四\"\r";
+        text += "最后一条,王五\r\n";
+        TempFile file(text);
+        const auto expected = read_whole(text);
+        REQUIRE(expected.size() > 200000);
+        CHECK(read_file(file.path(), Encoding::automatic) == expected);
+        TempFile gb(encode_from_utf8(text, Encoding::gb18030));
+        CHECK(read_file(gb.path(), Encoding::automatic) == expected);
+    }
+
+    TEST_CASE("a line without end is refused, not read into memory") {
+        // /dev/zero: NUL bytes and never a line break.
+        try {
+            (void)read_file("/dev/zero", Encoding::automatic);
+            FAIL("no error");
+        } catch (const infotally::InputError& e) {
+            CHECK(std::string(e.what()) ==
+                  "/dev/zero: line 1 is longer than 64 MB: this is not a CSV ledger");
+        }
+    }
+
     TEST_CASE("a missing file and a folder are refused") {
         CHECK_THROWS_AS(CsvFileReader("/nonexistent/台账.csv", Encoding::automatic),
                         infotally::InputError);

@@ -58,4 +58,20 @@ TEST_SUITE("ledger record numbers") {
                                  doctest::Contains("not a record number"), InputError);
         }
     }
+
+    TEST_CASE("journal entries are numbered the same way, and say so when wrong") {
+        CHECK(ledger::parse_journal_entry("3") == 3);
+        CHECK(ledger::parse_journal_entry("#3") == 3);
+        for (const char* bad : {"", "0", "-1", "1e30", "99999999999999999999", "abc"}) {
+            INFO(bad);
+            try {
+                (void)ledger::parse_journal_entry(bad);
+                FAIL("expected InputError");
+            } catch (const InputError& e) {
+                CHECK(std::string(e.what()).find("not a journal entry number") !=
+                      std::string::npos);
+                CHECK(e.hint().find("infotally log") != std::string::npos);
+            }
+        }
+    }
 }

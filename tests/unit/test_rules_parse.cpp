@@ -289,6 +289,45 @@ TEST_SUITE("rules: check diagnostics") {
         CHECK(has(ds, 12, "not inf"));
     }
 
+    TEST_CASE("huge and tiny numbers are shown short in the message") {
+        auto ds = check_rules(
+            "[[base]]\npoints = 1e308\n[[base]]\nlevel = \"city\"\npoints = "
+            "-1e-300\n");
+        INFO(dump(ds));
+        CHECK(has(ds, 2, "'points' in [[base]] is out of range (1e+308)"));
+        CHECK(has(ds, 5, "= -1e-300 has 300 decimal places"));
+        for (const auto& d : ds) CHECK(d.message.size() < 200);
+    }
+
+    TEST_CASE("names are one line of plain text, at most 100 characters") {
+        // TOML escapes can put any control character into a string.
+        auto ds = check_rules(
+            "levels = [{ key = \"a\", name = \"甲\\u001b[31m\" },\n"
+            "  { key = \"b\\u0000\", name = \"乙\" }, { key = \"c\", name = \"丙\", aliases "
+            "= [\"\\t\"] }]\n"
+            "[[base]]\nname = \"头版\\n头条\"\npoints = 1\n");
+        INFO(dump(ds));
+        CHECK(has(ds, 1, "'name' in 'levels' entry contains a control character (code 27)"));
+        CHECK(has(ds, 2, "'key' in 'levels' entry contains a control character (code 0)"));
+        CHECK(has(ds, 2, "'aliases' in 'levels' entry contains a control character (code 9)"));
+        CHECK(has(ds, 4, "'name' in [[base]] contains a control character (code 10)"));
+        std::string long_name;
+        for (int i = 0; i < 101; ++i) long_name += "长";
+        ds = check_rules("levels = [{ key = \"a\", name = \"" + long_name + "\" }]\n");
+        INFO(dump(ds));
+        CHECK(has(ds, 1,
+                  "'name' in 'levels' entry is too long: 101 characters, at most 100 allowed"));
+        CHECK(check_rules("levels = [{ key = \"a\", name = \"" + long_name.substr(3) + "\" }]\n")
+                  .empty());
+    }
+
+    TEST_CASE("the title may span lines, up to 500 characters") {
+        CHECK(check_rules("title = \"\"\"某某县人民检察院\n信息宣传考核办法\"\"\"\n").empty());
+        CHECK(has(check_rules("title = \"a\\u0007\"\n"), 1, "control character (code 7)"));
+        CHECK(has(check_rules("title = \"" + std::string(501, 'x') + "\"\n"), 1,
+                  "'title' in the rules file is too long: 501 characters"));
+    }
+
     TEST_CASE("two [[base]] rules with identical conditions overlap") {
         auto ds = check_rules(
             "[[base]]\nlevel = \"national\"\npoints = 10\n\n[[base]]\n"

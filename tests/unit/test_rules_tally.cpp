@@ -531,7 +531,8 @@ points = 5
         // Made after the year (or without a day): every period settles, as at the year's end.
         for (auto today :
              {std::optional<model::Date>(day("2027-01-05")), std::optional<model::Date>()}) {
-            const TallyRow& y = row(run(today).depts, "公诉科");
+            const Tally later = run(today);  // row() points into it: keep it alive
+            const TallyRow& y = row(later.depts, "公诉科");
             CHECK(y.quota_reward_points == Decimal::whole(50));
             CHECK(y.penalty_points == Decimal::whole(3 * 10 + 5 + 5));  // 10 months, 2 commissions
         }
