@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "lib/model/i18n.hpp"
+
 namespace infotally::report::html {
 namespace {
 
@@ -105,15 +107,19 @@ void add_completion(std::string& out, const Page& page) {
     if (!page.completion_note.empty())
         out += fmt::format("<p class=\"note\">{}</p>\n", escape(page.completion_note));
     if (!page.quotas.empty())
-        out +=
-            "<p class=\"legend\"><span class=\"done\">已完成</span><span class=\"on-track\">"
-            "进度正常</span><span class=\"behind\">落后于时间进度</span><span class=\"pace\">"
-            "时间进度（按已过天数应完成）</span><span class=\"target\">任务目标 100%</span></p>\n";
+        out += fmt::format(
+            "<p class=\"legend\"><span class=\"done\">{}</span><span class=\"on-track\">{}"
+            "</span><span class=\"behind\">{}</span><span class=\"pace\">{}</span>"
+            "<span class=\"target\">{}</span></p>\n",
+            escape(tr_view(Msg::state_done)), escape(tr_view(Msg::html_state_on_track)),
+            escape(tr_view(Msg::html_state_behind)), escape(tr_view(Msg::html_legend_pace)),
+            escape(tr_view(Msg::html_legend_target)));
     for (const auto& q : page.quotas)
         out += fmt::format(
-            "<figure class=\"chart\">\n<figcaption>{}（{}，{}）</figcaption>\n{}"
-            "</figure>\n",
-            escape(q.label), q.person ? "个人" : "部门", escape(q.unit), quota_chart_svg(q));
+            "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n{}</figure>\n",
+            escape(tr(Msg::html_quota_caption, q.label,
+                      tr_view(q.person ? Msg::subject_person : Msg::subject_dept), q.unit)),
+            quota_chart_svg(q));
     if (page.quotas.empty() && !page.points.empty())
         out += "<figure class=\"chart\">\n" + points_chart_svg(page.points) + "</figure>\n";
     out += "</section>\n";
@@ -123,8 +129,9 @@ void add_trend(std::string& out, const Page& page) {
     if (page.trend.levels.empty()) return;
     out += fmt::format(
         "<section class=\"trend-section\">\n<h2>{}</h2>\n<p class=\"legend\"><span class=\"this\">"
-        "{}年</span><span class=\"last\">{}年</span></p>\n<div class=\"trend\">\n",
-        escape(page.trend_title), page.trend.year, page.trend.year - 1);
+        "{}</span><span class=\"last\">{}</span></p>\n<div class=\"trend\">\n",
+        escape(page.trend_title), escape(tr(Msg::html_year, page.trend.year)),
+        escape(tr(Msg::html_year, page.trend.year - 1)));
     for (const auto& level : page.trend.levels) out += trend_svg(page.trend, level);
     out += "</div>\n</section>\n";
 }
@@ -144,8 +151,8 @@ void add_table(std::string& out, const io::Section& section) {
                            escape(c.key), escape(c.header));
     out += "</tr></thead>\n<tbody>\n";
     if (t.rows.empty())
-        out += fmt::format("<tr><td class=\"empty\" colspan=\"{}\">（无）</td></tr>\n",
-                           t.columns.size());
+        out += fmt::format("<tr><td class=\"empty\" colspan=\"{}\">{}</td></tr>\n",
+                           t.columns.size(), escape(tr_view(Msg::html_none)));
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         std::string cls;
         if (std::find(t.total_rows.begin(), t.total_rows.end(), i) != t.total_rows.end())
@@ -199,13 +206,26 @@ std::string number(model::Decimal d) {
     return d.str();
 }
 
+std::string_view month_name(int month) {
+    static constexpr Msg k_months[] = {Msg::month_jan, Msg::month_feb, Msg::month_mar,
+                                       Msg::month_apr, Msg::month_may, Msg::month_jun,
+                                       Msg::month_jul, Msg::month_aug, Msg::month_sep,
+                                       Msg::month_oct, Msg::month_nov, Msg::month_dec};
+    return tr_view(k_months[std::clamp(month, 1, 12) - 1]);
+}
+
+std::string month_of_year(int year, int month) {
+    return tr(Msg::html_month_of_year, year, month_name(month));
+}
+
 std::string render_page(const Page& page) {
     std::string out = fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"generator\" content=\"infotally\">\n<title>{}</title>\n<style>{}</style>\n"
         "</head>\n<body>\n<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n</header>\n",
-        escape(page.title), k_style, escape(page.title), escape(page.subtitle));
+        language() == Lang::zh ? "zh-CN" : "en", escape(page.title), k_style, escape(page.title),
+        escape(page.subtitle));
     add_figures(out, page.figures);
     add_completion(out, page);
     add_trend(out, page);

@@ -75,7 +75,7 @@ struct Page {
     std::vector<PointsBar> points;  // when there are no quota charts
     std::string trend_title;
     Trend trend;
-    // Rankings and listings, with their headings (Table::title) and Chinese headers; the
+    // Rankings and listings, with their headings (Table::title) and headers; the
     // section key is the table's data-section, each cell's column key its data-key.
     io::Sections tables;
     std::string footer;
@@ -89,6 +89,10 @@ std::string render_page(const Page& page);
 std::string escape(std::string_view text);
 // A figure as an attribute or label: "12", "10.50".
 std::string number(model::Decimal d);
+// A month's name in the interface language: "3月", "March" (month 1 … 12).
+std::string_view month_name(int month);
+// A month of a year as the page says it: "2026年3月", "March 2026".
+std::string month_of_year(int year, int month);
 
 // The charts (html_charts.cpp): inline <svg> elements.
 std::string quota_chart_svg(const QuotaChart& chart);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "lib/model/i18n.hpp"
 #include "lib/report/html.hpp"
 
 namespace infotally::report::html {
@@ -36,10 +37,10 @@ std::string state_of(const QuotaBar& b) {
     return b.behind ? "behind" : "on-track";
 }
 
-std::string state_text(const std::string& state) {
-    if (state == "done") return "已完成";
-    if (state == "behind") return "落后于时间进度";
-    return "进度正常";
+std::string_view state_text(const std::string& state) {
+    if (state == "done") return tr_view(Msg::state_done);
+    if (state == "behind") return tr_view(Msg::html_state_behind);
+    return tr_view(Msg::html_state_on_track);
 }
 
 std::string svg_open(double height, const std::string& cls, const std::string& label) {
@@ -86,10 +87,9 @@ std::string quota_chart_svg(const QuotaChart& chart) {
         const double pace = ratio(b.expected, b.target);
         const auto state = state_of(b);
         const auto tip =
-            fmt::format("{}{}：{} {}/{} {}，完成 {}；按时间进度应完成 {}，按此进度年底 {} — {}",
-                        b.subject, b.dept.empty() ? "" : "（" + b.dept + "）", chart.label,
-                        number(b.actual), number(b.target), chart.unit, b.completion,
-                        number(b.expected), number(b.projected), state_text(state));
+            tr(Msg::html_tip_quota, b.subject, b.dept.empty() ? "" : tr(Msg::html_tip_dept, b.dept),
+               chart.label, number(b.actual), number(b.target), chart.unit, b.completion,
+               number(b.expected), number(b.projected), state_text(state));
         out += fmt::format(
             "<g class=\"row\"><text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" "
             "text-anchor=\"end\">{}</text>\n",
@@ -114,7 +114,7 @@ std::string quota_chart_svg(const QuotaChart& chart) {
             "<line class=\"pace\" x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" "
             "data-{3}=\"{4}\" data-expected=\"{5}\"><title>{6}</title></line>\n",
             bar_x(pace), bar_y - 3, bar_y + k_bar_h + 3, who, escape(b.subject), number(b.expected),
-            escape("按时间进度应完成 " + number(b.expected)));
+            escape(tr(Msg::html_tip_pace, number(b.expected))));
         out += fmt::format(
             "<text class=\"value {}\" x=\"{:.1f}\" y=\"{:.1f}\">{}/{} · {}</text></g>\n", state,
             k_value_x, bar_y + k_bar_h - 2.5, number(b.actual), number(b.target),
@@ -126,7 +126,7 @@ std::string quota_chart_svg(const QuotaChart& chart) {
 
 std::string points_chart_svg(const std::vector<PointsBar>& bars) {
     const double height = k_axis_h + k_row_h * static_cast<double>(bars.size()) + 4;
-    std::string out = svg_open(height, "bars points", "各部门得分");
+    std::string out = svg_open(height, "bars points", tr(Msg::html_points_chart));
     std::int64_t max = 1;
     for (const auto& b : bars) max = std::max(max, (b.points.hundredths() + 99) / 100);
     const std::int64_t step = nice_step(max);
@@ -149,12 +149,12 @@ std::string points_chart_svg(const std::vector<PointsBar>& bars) {
             "<g class=\"row\"><text class=\"label\" x=\"{:.1f}\" y=\"{:.1f}\" "
             "text-anchor=\"end\">{}</text>\n"
             "<rect class=\"bar points\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" "
-            "height=\"{:.1f}\" data-dept=\"{}\" data-points=\"{}\"><title>{}：{} "
-            "分</title></rect>\n"
-            "<text class=\"value\" x=\"{:.1f}\" y=\"{:.1f}\">{} 分</text></g>\n",
+            "height=\"{:.1f}\" data-dept=\"{}\" data-points=\"{}\"><title>{}</title></rect>\n"
+            "<text class=\"value\" x=\"{:.1f}\" y=\"{:.1f}\">{}</text></g>\n",
             k_label_right, bar_y + k_bar_h - 2.5, escape(b.dept), k_bar_x, bar_y,
-            x_of(b.points) - k_bar_x, k_bar_h, escape(b.dept), number(b.points), escape(b.dept),
-            number(b.points), k_value_x, bar_y + k_bar_h - 2.5, number(b.points));
+            x_of(b.points) - k_bar_x, k_bar_h, escape(b.dept), number(b.points),
+            escape(tr(Msg::html_tip_points, b.dept, number(b.points))), k_value_x,
+            bar_y + k_bar_h - 2.5, escape(tr(Msg::html_points, number(b.points))));
         y += k_row_h;
     }
     return out + "</svg>\n";
@@ -177,10 +177,10 @@ std::string trend_svg(const Trend& trend, const LevelTrend& level) {
         "<svg class=\"trend\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" "
         "data-level=\"{}\">\n"
         "<text class=\"panel-title\" x=\"{}\" y=\"16\">{}</text>"
-        "<text class=\"panel-note\" x=\"{}\" y=\"16\" text-anchor=\"end\">{}年 {} · {}年同期 {}"
-        "</text>\n",
-        w, h, escape(level.name + " 采用趋势"), escape(level.key), left, escape(level.name), right,
-        trend.year, this_sum, trend.year - 1, last_sum);
+        "<text class=\"panel-note\" x=\"{}\" y=\"16\" text-anchor=\"end\">{}</text>\n",
+        w, h, escape(tr(Msg::html_trend_label, level.name)), escape(level.key), left,
+        escape(level.name), right,
+        escape(tr(Msg::html_trend_note, trend.year, this_sum, trend.year - 1, last_sum)));
     for (std::int64_t v = 0; v <= ymax; v += step)
         out += fmt::format(
             "<line class=\"grid\" x1=\"{0}\" y1=\"{1:.1f}\" x2=\"{2}\" y2=\"{1:.1f}\"/>"
@@ -190,8 +190,8 @@ std::string trend_svg(const Trend& trend, const LevelTrend& level) {
         out += fmt::format(
             "<text class=\"tick\" x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\">{}</text>", x_of(m),
             bottom + 13, m + 1);
-    out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">月</text>\n",
-                       left - 4, bottom + 13);
+    out += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
+                       left - 4, bottom + 13, escape(tr_view(Msg::html_month_axis)));
     // last year dashed and hollow behind, this year solid in front
     for (const bool this_year : {false, true}) {
         const int year = this_year ? trend.year : trend.year - 1;
@@ -211,9 +211,10 @@ std::string trend_svg(const Trend& trend, const LevelTrend& level) {
             out += fmt::format(
                 "<circle class=\"dot {}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"{}\" "
                 "data-month=\"{}-{:02}\" data-level=\"{}\" data-year=\"{}\" data-count=\"{}\">"
-                "<title>{}年{}月 {}：采用 {} 次</title></circle>\n",
+                "<title>{}</title></circle>\n",
                 cls, x_of(m), y_of(counts[m]), this_year ? 3 : 2.5, year, m + 1, escape(level.key),
-                year, counts[m], year, m + 1, escape(level.name), counts[m]);
+                year, counts[m],
+                escape(tr(Msg::html_tip_dot, month_of_year(year, m + 1), level.name, counts[m])));
     }
     return out + "</svg>\n";
 }

@@ -1,11 +1,8 @@
-// `report month --format html` and `tally --format html`: the pages' figures. The tables are the
-// text reports' own (figures.hpp), headed in Chinese; the quota bars are `status`'s figures for
-// the same date; the trend is one streaming pass counting adoptions by month and level.
-#include <fmt/format.h>
-
+// `report month --format html` and `tally --format html`: the pages' figures, in the interface
+// language like every other output. The tables are the text reports' own (figures.hpp), with
+// their headers, total rows and notes; the quota bars are `status`'s figures for the same date;
+// the trend is one streaming pass counting adoptions by month and level.
 #include <algorithm>
-#include <map>
-#include <string_view>
 
 #include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
@@ -18,67 +15,12 @@ using namespace detail;
 
 namespace {
 
-std::string zh_month(const model::Month& m) {
-    return fmt::format("{}年{}月", m.year, m.month);
+std::string page_month(const model::Month& m) {
+    return html::month_of_year(m.year, m.month);
 }
 
 model::Date new_year(int year) {
     return *model::Date::from_ymd(year, 1, 1);
-}
-
-// The tables' columns headed in Chinese (the data-key of each cell stays the JSON key), the
-// total row named 合计, the notes of the adoptions list in Chinese.
-void chinese_headers(io::Table& t, std::string title) {
-    static const std::map<std::string_view, std::string_view> headers{
-        {"dept", "部门"},
-        {"code", "代码"},
-        {"submitted", "报送"},
-        {"adopted", "采用"},
-        {"adoptions", "采用次数"},
-        {"adoption_rate", "采用率"},
-        {"points_capped", "封顶扣减"},
-        {"points", "得分"},
-        {"yuan", "金额(元)"},
-        {"rank", "名次"},
-        {"last_year_adopted", "去年同期采用"},
-        {"adopted_change", "同比"},
-        {"adopted_on", "采用日期"},
-        {"id", "编号"},
-        {"title", "标题"},
-        {"authors", "作者"},
-        {"outlet", "采用单位"},
-        {"level", "级别"},
-        {"note", "备注"},
-        {"quota_reward", "任务奖励"},
-        {"penalty", "扣分"},
-        {"net_points", "净得分"},
-        {"penalty_yuan", "扣款(元)"},
-        {"net_yuan", "净金额(元)"}};
-    // The cells the report wrote in English, as the catalogue says them in Chinese (a report made
-    // under --lang zh has them in Chinese already).
-    const auto chinese = [](Msg id) {
-        return std::pair{message_text(id, Lang::en), message_text(id, Lang::zh)};
-    };
-    static const std::map<std::string_view, std::string_view> notes{chinese(Msg::note_not_counted),
-                                                                    chinese(Msg::note_zeroed)};
-    static const auto total = chinese(Msg::cell_total);
-    const bool persons = std::any_of(t.columns.begin(), t.columns.end(),
-                                     [](const io::Column& c) { return c.key == "dept"; });
-    for (std::size_t c = 0; c < t.columns.size(); ++c) {
-        auto& col = t.columns[c];
-        if (col.key == "name") {
-            col.header = persons ? "姓名" : "部门";
-        } else if (auto it = headers.find(col.key); it != headers.end()) {
-            col.header = it->second;
-        }
-        for (auto& row : t.rows) {
-            if (c >= row.size()) continue;
-            if (row[c] == total.first) row[c] = total.second;
-            if (auto it = notes.find(row[c]); col.key == "note" && it != notes.end())
-                row[c] = it->second;
-        }
-    }
-    t.title = std::move(title);
 }
 
 // One chart per quota of the rules (departments' quotas first), each subject's bar as `status`
@@ -87,9 +29,10 @@ std::vector<html::QuotaChart> quota_charts(const rules::Rules& rules, const rule
     std::vector<html::QuotaChart> charts(rules.quotas.size());
     for (std::size_t i = 0; i < charts.size(); ++i) {
         charts[i].person = rules.quotas[i].who == rules::Subject::person;
-        charts[i].unit = rules.quotas[i].measure == rules::Measure::points      ? "分"
-                         : rules.quotas[i].measure == rules::Measure::submitted ? "篇，报送"
-                                                                                : "篇，采用";
+        charts[i].unit =
+            tr(rules.quotas[i].measure == rules::Measure::points      ? Msg::html_unit_points
+               : rules.quotas[i].measure == rules::Measure::submitted ? Msg::html_unit_submitted
+                                                                      : Msg::html_unit_adopted);
     }
     for (const auto& q : tally.quotas) {
         if (q.quota >= charts.size()) continue;
@@ -148,18 +91,13 @@ void fill_completion(html::Page& page, store::Store& store, const rules::Rules& 
                      const rules::Tally& tally, model::Date as_of) {
     page.quotas = quotas_as_of(store, rules, tally, as_of);
     if (!page.quotas.empty()) {
-        page.completion_title = fmt::format("任务完成进度（截至 {}）", as_of.iso());
-        page.completion_note =
-            "条长为完成数 ÷ 全年任务（超过 150% 截断），竖线为按已过天数应完成的时间进度；"
-            "落后于时间进度的标红。";
+        page.completion_title = tr(Msg::html_completion_title, as_of.iso());
+        page.completion_note = tr(Msg::html_completion_note);
         return;
     }
-    page.completion_title = fmt::format("各部门得分（{} 至 {}）", tally.period.from.iso(),
-                                        std::min(tally.period.to, as_of).iso());
-    page.completion_note = fmt::format(
-        "{}年的考核规则未设任务指标（[[quota]]），没有完成进度可比：下图为各部门所得分数"
-        "（不含奖惩）。",
-        as_of.year());
+    page.completion_title =
+        tr(Msg::html_points_title, tally.period.from.iso(), std::min(tally.period.to, as_of).iso());
+    page.completion_note = tr(Msg::html_no_quotas_note, as_of.year());
     page.points = points_bars(tally);
 }
 
@@ -190,8 +128,7 @@ html::Trend adoption_trend(store::Store& store, const rules::Vocabulary& vocabul
 }
 
 std::string trend_title(int year, int months) {
-    return fmt::format("各级别采用趋势（{}年1—{}月，实线；{}年全年，虚线）", year, months,
-                       year - 1);
+    return tr(Msg::html_trend_title, year, html::month_name(months), year - 1);
 }
 
 }  // namespace
@@ -203,11 +140,9 @@ std::string month_report_html(store::Store& store, const std::string& month_text
     const auto unit = store.unit_name();
     const auto last = m.previous_year();
     html::MonthPage page;
-    page.title = fmt::format("{} {}信息宣传月报", unit, zh_month(m));
-    page.subtitle = fmt::format(
-        "统计月份 {}；本年累计 {}年1—{}月；同比为 {} 年同期。得分按 {} "
-        "年的考核规则计算。",
-        m.iso(), m.year, m.month, last.year, m.year);
+    page.title = tr(Msg::html_month_title, unit, page_month(m));
+    page.subtitle =
+        tr(Msg::html_month_subtitle, m.iso(), m.year, html::month_name(m.month), last.year, m.year);
 
     const auto& mt = f.month_tally.dept_total;
     const auto& yt = f.ytd_tally.dept_total;
@@ -215,17 +150,22 @@ std::string month_report_html(store::Store& store, const std::string& month_text
     const auto yuan = mt.yuan_earned - mt.cap_deduction_yuan;
     const auto change = change_text(yt.adopted_pieces, f.last_ytd_tally.dept_total.adopted_pieces);
     page.figures = {
-        {"本月报送", count_text(mt.submitted) + " 篇",
-         fmt::format("去年同月 {} 篇", count_text(f.last_month_tally.dept_total.submitted))},
-        {"本月采用", count_text(mt.adopted_pieces) + " 篇",
-         mt.submitted.is_zero() ? "" : "采用率 " + rate_text(mt.adopted_pieces, mt.submitted)},
+        {tr(Msg::html_fig_month_submitted), tr(Msg::html_pieces, count_text(mt.submitted)),
+         tr(Msg::html_fig_same_month_last_year,
+            count_text(f.last_month_tally.dept_total.submitted))},
+        {tr(Msg::html_fig_month_adopted), tr(Msg::html_pieces, count_text(mt.adopted_pieces)),
+         mt.submitted.is_zero()
+             ? ""
+             : tr(Msg::html_fig_rate, rate_text(mt.adopted_pieces, mt.submitted))},
         rank_figure(f.rules) == rules::RankBy::net_yuan
-            ? html::Figure{"本月金额", yuan.str() + " 元", "按篇计发"}
-            : html::Figure{"本月得分", html::number(earned) + " 分",
-                           yuan.is_zero() ? "" : "金额 " + yuan.str() + " 元"},
-        {"本年累计采用", count_text(yt.adopted_pieces) + " 篇",
-         fmt::format("去年同期 {} 篇{}", count_text(f.last_ytd_tally.dept_total.adopted_pieces),
-                     change.empty() ? "" : "，同比 " + change)}};
+            ? html::Figure{tr(Msg::html_fig_month_yuan), tr(Msg::html_yuan, yuan.str()),
+                           tr(Msg::html_fig_per_piece)}
+            : html::Figure{tr(Msg::html_fig_month_points),
+                           tr(Msg::html_points, html::number(earned)),
+                           yuan.is_zero() ? "" : tr(Msg::html_fig_amount, yuan.str())},
+        {tr(Msg::html_fig_ytd_adopted), tr(Msg::html_pieces, count_text(yt.adopted_pieces)),
+         tr(Msg::html_fig_last_ytd, count_text(f.last_ytd_tally.dept_total.adopted_pieces),
+            change.empty() ? "" : tr(Msg::html_fig_change, change))}};
 
     // quotas as `status` shows them at the month's end, or today while the month runs
     auto as_of = m.last_day();
@@ -237,19 +177,14 @@ std::string month_report_html(store::Store& store, const std::string& month_text
 
     for (auto& s : f.sections) {
         if (s.key == "month")
-            chinese_headers(
-                s.table, fmt::format("本月各部门情况（{}，同比 {}）", zh_month(m), zh_month(last)));
+            s.table.title = tr(Msg::html_month_table, page_month(m), page_month(last));
         else if (s.key == "year_to_date")
-            chinese_headers(s.table, fmt::format("本年累计（{}年1—{}月，同比 {}年同期）", m.year,
-                                                 m.month, last.year));
+            s.table.title = tr(Msg::html_ytd_table, m.year, html::month_name(m.month), last.year);
         else
-            chinese_headers(s.table, fmt::format("本月采用明细（{}）", zh_month(m)));
+            s.table.title = tr(Msg::html_adoptions_table, page_month(m));
         page.tables.push_back(std::move(s));
     }
-    page.footer = fmt::format(
-        "由 infotally 于 {} 生成。排名按本期得分（不含任务奖惩，奖惩见年度结算）；"
-        "采用率 = 采用篇数 ÷ 报送篇数；同比按采用篇数计。",
-        today.iso());
+    page.footer = tr(Msg::html_month_footer, today.iso());
     return html::render_page(page);
 }
 
@@ -265,22 +200,24 @@ std::string tally_report_html(store::Store& store, const std::string& year_text,
     const auto unit = store.unit_name();
     const bool running = !(f.tally.period.to < today);
     html::TallyPage page;
-    page.title = fmt::format("{} {}年度信息宣传考核结算", unit, year);
-    page.subtitle = fmt::format(
-        "统计期间 {} 至 {}；按 {} 年的考核规则计分、计奖。{}", f.tally.period.from.iso(),
-        f.tally.period.to.iso(), year,
-        running ? fmt::format("截至 {} 本年尚未结束：未结束的任务期不计奖罚。", today.iso()) : "");
+    page.title = tr(Msg::html_tally_title, unit, year);
+    page.subtitle = tr(Msg::html_tally_subtitle, f.tally.period.from.iso(), f.tally.period.to.iso(),
+                       year, running ? tr(Msg::html_tally_running, today.iso()) : "");
 
     const auto& total =
         f.rules.subject == rules::Subject::person ? f.tally.person_total : f.tally.dept_total;
     const auto& dt = f.tally.dept_total;
     page.figures = {
-        {"报送", count_text(dt.submitted) + " 篇", ""},
-        {"采用", count_text(dt.adopted_pieces) + " 篇",
-         dt.submitted.is_zero() ? "" : "采用率 " + rate_text(dt.adopted_pieces, dt.submitted)},
-        {"净得分合计", html::number(total.net_points) + " 分",
-         f.rules.subject == rules::Subject::person ? "个人合计" : "部门合计"},
-        {"奖金合计", total.net_yuan.str() + " 元", "扣款后"}};
+        {tr(Msg::html_fig_submitted), tr(Msg::html_pieces, count_text(dt.submitted)), ""},
+        {tr(Msg::html_fig_adopted), tr(Msg::html_pieces, count_text(dt.adopted_pieces)),
+         dt.submitted.is_zero()
+             ? ""
+             : tr(Msg::html_fig_rate, rate_text(dt.adopted_pieces, dt.submitted))},
+        {tr(Msg::html_fig_net_points), tr(Msg::html_points, html::number(total.net_points)),
+         tr(f.rules.subject == rules::Subject::person ? Msg::html_fig_person_total
+                                                      : Msg::html_fig_dept_total)},
+        {tr(Msg::html_fig_yuan), tr(Msg::html_yuan, total.net_yuan.str()),
+         tr(Msg::html_fig_after_penalties)}};
 
     // quotas as `status --year` shows them: at the year's end, or today while the year runs
     auto as_of = f.tally.period.to;
@@ -295,13 +232,10 @@ std::string tally_report_html(store::Store& store, const std::string& year_text,
          {first, first == rules::Subject::person ? rules::Subject::dept : rules::Subject::person}) {
         const bool person = by == rules::Subject::person;
         auto t = tally_table(f, by, unit);
-        chinese_headers(t, person ? "个人排名（得分与奖金）" : "部门排名（得分与奖金）");
+        t.title = tr(person ? Msg::html_person_table : Msg::html_dept_table);
         page.tables.push_back({person ? "persons" : "depts", std::move(t)});
     }
-    page.footer = fmt::format(
-        "由 infotally 于 {} 生成。净得分 = 得分 + 任务奖励 − 扣分；净金额 = 金额 − 扣款。"
-        "每一项可用 infotally explain --person 姓名 --year {} 查明细。",
-        today.iso(), year);
+    page.footer = tr(Msg::html_tally_footer, today.iso(), year);
     return html::render_page(page);
 }
 

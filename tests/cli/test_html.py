@@ -1,4 +1,5 @@
-"""`report month --format html` and `tally --format html`: one self-contained page. The page is
+"""`report month --format html` and `tally --format html`: one self-contained page, in the
+interface language (the Chinese page under --lang zh, the English one under --lang en). The page is
 read back with Python's html.parser (no script, no URL, every chart mark's data attributes equal
 to what was recorded and to what `status`, `report month` and `tally` say in JSON), then opened
 in headless Chromium (Debian's `chromium`, installed here when missing and we are root; skipped
@@ -44,6 +45,7 @@ target = 2
 """
 
 NASTY_TITLE = """<script>alert("x")</script> & '单引号' 的信息"""
+UNIT = "测试县人民检察院"
 NASTY_DEPT = '研究室<调研&"宣传">'
 LEVEL_OF = {"检察日报": "national", "省院《检察信息》": "provincial", "市委办公室": "city", "县电视台": "county"}
 
@@ -79,11 +81,12 @@ def expected_counts(last_day):
 
 class Page(html.parser.HTMLParser):
     """Everything the checks need from a page: tags in order with their attributes, text, the
-    tables' cells by data-key, and the <style> text."""
+    tables' headers ([data-key, text] in order) and cells by data-key, and the <style> text."""
 
     def __init__(self, text):
         super().__init__(convert_charrefs=True)
         self.tags, self.text, self.style, self.tables, self.data_in = [], [], "", {}, []
+        self.headers = []
         self._in, self._section, self._row, self._key = [], None, None, None
         self.feed(text)
         self.close()
@@ -97,6 +100,8 @@ class Page(html.parser.HTMLParser):
             self.tables[self._section] = []
         elif tag == "tr" and self._section:
             self._row = {}
+        elif tag == "th":
+            self.headers.append([a.get("data-key", ""), ""])
         elif tag == "td" and self._row is not None:
             self._key = a.get("data-key", "")
             self._row[self._key] = ""
@@ -122,11 +127,17 @@ class Page(html.parser.HTMLParser):
         self.text.append(data)
         if self._in:
             self.data_in.append((self._in[-1], data))
+            if self._in[-1] == "th":
+                self.headers[-1][1] += data
         if self._key is not None and self._row is not None:
             self._row[self._key] += data
 
     def marks(self, tag, cls):
         return [a for t, a in self.tags if t == tag and cls in a.get("class", "").split()]
+
+
+# Chinese, Japanese and Korean characters and their punctuation (、，（）《》 …)
+CJK = re.compile("[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 def num(text):
@@ -196,8 +207,8 @@ class HtmlPageTest(LedgerTest):
             for outlet, on in adoptions:
                 self.new_id("adopt", sid, "--outlet", outlet, "--date", on)
 
-    def page(self, *args):
-        r = self.ok(*args, "--format", "html")
+    def page(self, *args, lang="zh"):
+        r = self.ok("--lang", lang, *args, "--format", "html")
         self.assertEqual(r.err, "")
         return r.out, Page(r.out)
 
@@ -206,11 +217,11 @@ class HtmlPageTest(LedgerTest):
 
     # --- the page as written -------------------------------------------------------------------
 
-    def assert_self_contained(self, text, page):
-        self.assertTrue(text.startswith("<!DOCTYPE html>\n<html lang=\"zh-CN\">"), text[:80])
+    def assert_self_contained(self, text, page, lang="zh-CN"):
+        self.assertTrue(text.startswith(f"<!DOCTYPE html>\n<html lang=\"{lang}\">"), text[:80])
         self.assertIn(("meta", {"charset": "utf-8"}), page.tags)
         title = [d for t, d in page.data_in if t == "title"]  # the page's, then the charts' tooltips
-        self.assertIn("测试县人民检察院", title[0])
+        self.assertIn(UNIT, title[0])
         tags = {t for t, _ in page.tags}
         self.assertNotIn("script", tags)
         for t in ("link", "img", "iframe", "object", "embed", "base", "a", "use", "image"):
@@ -268,8 +279,9 @@ class HtmlPageTest(LedgerTest):
         self.assertEqual([p["data-expected"] for p in paces], [b["data-expected"] for b in bars])
         return bars
 
-    def assert_tables_match(self, page, section, rows):
-        """The page's table `section` holds the JSON report's rows, cell by cell."""
+    def assert_tables_match(self, page, section, rows, total="合计"):
+        """The page's table `section` holds the JSON report's rows, cell by cell (the total row
+        named `total`, as the page's language says it)."""
         mine = page.tables[section]
         self.assertEqual(len(mine), len(rows), section)
         for got, want in zip(mine, rows):
@@ -280,7 +292,7 @@ class HtmlPageTest(LedgerTest):
                 elif value is None:
                     self.assertEqual(got[key], "", f"{section}.{key}")
                 elif value == "total":
-                    self.assertEqual(got[key], "合计")
+                    self.assertEqual(got[key], total)
                 elif key != "note":
                     self.assertEqual(got[key], value, f"{section}.{key}")
 
@@ -306,6 +318,10 @@ class HtmlPageTest(LedgerTest):
         self.assertIn("adoption_rate", headers)
         self.assertIn("采用率", page.text)
         self.assertIn("名次", page.text)
+        # the headers are the text report's own (the catalogue's words), as `report month` says them
+        th = dict(page.headers)
+        self.assertEqual((th["points"], th["yuan"], th["rank"], th["dept"]), ("积分", "金额（元）", "名次", "部门"))
+        self.assertIn("2026年3月信息宣传月报", "".join(page.text))
 
     def test_a_month_without_adoptions_still_makes_a_page(self):
         text, page = self.page("report", "month", "2026-07")
@@ -322,6 +338,11 @@ class HtmlPageTest(LedgerTest):
         self.assertEqual(list(page.tables), ["persons", "depts"])
         self.assert_tables_match(page, "persons", self.json("tally", "2026")["tally"])
         self.assert_tables_match(page, "depts", self.json("tally", "2026", "--by", "dept")["tally"])
+        th = [d for _, d in page.headers]
+        for header in ("积分", "净积分", "金额（元）", "扣款（元）", "净金额（元）", "任务奖励", "扣分"):
+            self.assertIn(header, th)
+        for old in ("得分", "净得分", "金额(元)"):
+            self.assertNotIn(old, th)
         _, by_dept = self.page("tally", "2026", "--by", "dept")
         self.assertEqual(list(by_dept.tables), ["depts", "persons"])
 
@@ -337,6 +358,83 @@ class HtmlPageTest(LedgerTest):
         ytd = {r["dept"]: r["points"] for r in self.json("report", "month", "2026-03")["year_to_date"] if r["rank"]}
         self.assertEqual({b["data-dept"]: num(b["data-points"]) for b in page.marks("rect", "points")}, ytd)
         self.assertEqual(ytd["第一检察部"], 22)  # 省级 6 in February, 国家级 10 and 省级 6 in March
+
+    def ledger_names(self, *reports):
+        """Every name the pages may show from the ledger and its rules: the unit, departments,
+        persons, outlets, titles, levels, quotas, and every text cell of the JSON reports."""
+        names = {UNIT, NASTY_DEPT, NASTY_TITLE, "办公室", "第一检察部", "刑事执行检察部", "张三", "李四", "王芳",
+                 "赵六", "孙七", *LEVEL_OF, "国家级", "省级", "市级", "县级", "全年报送任务", "全年采用任务",
+                 "个人采用任务"}
+        for report in reports:
+            for rows in report.values():
+                names.update(v for row in rows for v in row.values() if isinstance(v, str))
+        return sorted(names, key=len, reverse=True)
+
+    def assert_no_chinese_but_names(self, page, names, where):
+        """No Chinese in the page's own texts: what is left with the ledger's names taken out. The
+        level columns are headed by the rules' level names (国家级 …): names, not texts. The text
+        report's English headers 报送分, 封顶 and "change 同比" are its own catalogue rows, shared."""
+        level_headers = [d for k, d in page.headers
+                         if k.startswith("points_") and k not in ("points_submission", "points_capped")]
+        shared = {"points_submission": "报送分", "points_capped": "封顶", "adopted_change": "change 同比"}
+        texts = []
+        for key, header in page.headers:
+            if key in shared:
+                self.assertEqual(header, shared[key])
+        for tag, data in page.data_in:
+            if tag == "th" and (data in level_headers or data in shared.values()):
+                continue
+            for name in names + level_headers:
+                data = data.replace(name, "")
+            texts.append(data)
+        left = [t for t in texts if CJK.search(t)]
+        self.assertEqual(left, [], where)
+
+    def test_english_page(self):
+        """--lang en: the same page in English, every figure the same as on the Chinese page."""
+        for args, as_of in ((["report", "month", "2026-03"], "2026-03-31"), (["tally", "2026"], "2026-11-22")):
+            zh_text, zh = self.page(*args, lang="zh")
+            text, page = self.page(*args, lang="en")
+            self.assert_self_contained(text, page, lang="en")
+            # the same marks with the same figures in their data attributes, the same tables' keys
+            for tag, cls in (("rect", "bar"), ("line", "pace"), ("circle", "dot"), ("polyline", "line")):
+                self.assertEqual(page.marks(tag, cls), zh.marks(tag, cls), f"{args}: {tag}.{cls}")
+            self.assertEqual([a for t, a in page.tags if t in ("table", "th", "td")],
+                             [a for t, a in zh.tags if t in ("table", "th", "td")])
+            self.assertEqual(list(page.tables), list(zh.tables))
+            h2 = [d for t, d in page.data_in if t == "h2"]
+            self.assertIn(f"Quota progress (as of {as_of})", h2)
+            legend = [d for t, d in page.data_in if t == "span"]
+            for word in ("done", "on track", "behind the pace", "pace (due by the days elapsed)", "target 100%",
+                         "2026", "2025"):
+                self.assertIn(word, legend)
+            reports = []
+            if args[0] == "report":
+                report = self.json(*args)
+                reports.append(report)
+                for section, rows in report.items():
+                    self.assert_tables_match(page, section, rows, total="total")
+                self.assertIn("Adoptions by level (January to March 2026, solid; all of 2025, dashed)", h2)
+                self.assertIn("Departments this month (March 2026, compared with March 2025)", h2)
+                self.assertIn("Adoptions this month (March 2026)", h2)
+                self.assertIn(f"{UNIT}: information work, monthly report for March 2026", page.text)
+                th = [d for _, d in page.headers]
+                for header in ("department", "submitted", "adopted", "rate", "points", "yuan", "rank", "date",
+                               "title", "authors", "outlet", "level", "note"):
+                    self.assertIn(header, th)
+            else:
+                persons, depts = self.json(*args)["tally"], self.json(*args, "--by", "dept")["tally"]
+                reports += [{"persons": persons}, {"depts": depts}]
+                self.assert_tables_match(page, "persons", persons, total="total")
+                self.assert_tables_match(page, "depts", depts, total="total")
+                self.assertIn("Persons ranked (points and reward)", h2)
+                self.assertIn("Adoptions by level (January to November 2026, solid; all of 2025, dashed)", h2)
+                self.assertIn(f"{UNIT}: information work tally for 2026", page.text)
+            dots = [d for t, d in page.data_in if t == "title"][1:]
+            self.assertTrue(any(re.fullmatch(r"March 2025 .+, adoptions: \d+", d) for d in dots), dots[:5])
+            self.assert_no_chinese_but_names(page, self.ledger_names(*reports), args)
+        _, empty = self.page("report", "month", "2026-07", lang="en")
+        self.assertEqual(empty.tables["adoptions"], [{"": "(none)"}])
 
     def test_html_is_only_for_pages(self):
         for args in (["status"], ["list", "submissions"], ["explain", "--person", "张三", "--year", "2026"]):
@@ -355,8 +453,9 @@ class HtmlPageTest(LedgerTest):
             self.skipTest(f"headless Chromium is not available ({why}): the pages were checked "
                           "with html.parser only")
         keep = os.environ.get("INFOTALLY_HTML_KEEP")
-        for name, args in (("month", ["report", "month", "2026-03"]), ("tally", ["tally", "2026"])):
-            text, page = self.page(*args)
+        for name, args, lang in (("month", ["report", "month", "2026-03"], "zh"), ("tally", ["tally", "2026"], "zh"),
+                                 ("month-en", ["report", "month", "2026-03"], "en")):
+            text, page = self.page(*args, lang=lang)
             path = os.path.join(self.dir, f"{name}.html")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(text)

@@ -58,6 +58,18 @@ bool has_non_ascii(std::string_view text) {
                        [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
+// A Chinese, Japanese or Korean character or punctuation mark in UTF-8: U+3000 … U+9FFF (lead
+// bytes E3 … E9) or U+FF00 … U+FFEF (EF BC … EF BF, the full-width forms).
+bool has_cjk(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xE3 && c <= 0xE9) return true;
+        if (c == 0xEF && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xBC)
+            return true;
+    }
+    return false;
+}
+
 // Sets (or unsets, for nullopt) an environment variable for one test, and puts it back.
 class EnvVar {
   public:
@@ -123,6 +135,25 @@ TEST_SUITE("model i18n") {
             CHECK(zh != en);
             CHECK(has_non_ascii(zh));
         }
+    }
+
+    TEST_CASE("the HTML page's words: English without Chinese, Chinese as the page always said") {
+        for (int i = static_cast<int>(Msg::month_jan);
+             i <= static_cast<int>(Msg::html_tally_footer); ++i) {
+            const auto en = message_text(static_cast<Msg>(i), Lang::en);
+            INFO("en: ", en);
+            CHECK_FALSE(has_cjk(en));
+        }
+        CHECK(has_cjk("（无）"));
+        CHECK_FALSE(has_cjk("due — 10 ÷ 2 − 1 · ok"));
+        LanguageFor zh(Lang::zh);
+        CHECK(tr(Msg::html_month_of_year, 2026, tr(Msg::month_mar)) == "2026年3月");
+        CHECK(tr(Msg::html_trend_title, 2026, tr(Msg::month_mar), 2025) ==
+              "各级别采用趋势（2026年1—3月，实线；2025年全年，虚线）");
+        set_language(Lang::en);
+        CHECK(tr(Msg::html_month_of_year, 2026, tr(Msg::month_mar)) == "March 2026");
+        CHECK(tr(Msg::html_trend_title, 2026, tr(Msg::month_mar), 2025) ==
+              "Adoptions by level (January to March 2026, solid; all of 2025, dashed)");
     }
 
     TEST_CASE("the placeholder check itself") {

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "lib/model/i18n.hpp"
 #include "lib/report/html.hpp"
 
 using namespace infotally;
@@ -13,6 +14,14 @@ namespace {
 model::Decimal d(std::int64_t hundredths) {
     return model::Decimal::from_hundredths(hundredths);
 }
+
+// The interface language for one test, back to English (the library's default) after it.
+struct LanguageFor {
+    explicit LanguageFor(Lang lang) { set_language(lang); }
+    ~LanguageFor() { set_language(Lang::en); }
+    LanguageFor(const LanguageFor&) = delete;
+    LanguageFor& operator=(const LanguageFor&) = delete;
+};
 
 std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
@@ -65,6 +74,7 @@ TEST_CASE("number: whole figures without decimals") {
 }
 
 TEST_CASE("render_page: one self-contained page, every text escaped") {
+    LanguageFor zh(Lang::zh);
     const auto html = report::html::render_page(sample_page());
     CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"zh-CN\">", 0) == 0);
     CHECK(html.find("<meta charset=\"utf-8\">") != std::string::npos);
@@ -79,9 +89,52 @@ TEST_CASE("render_page: one self-contained page, every text escaped") {
     CHECK(html.find("<tr class=\"total\">") != std::string::npos);
     CHECK(html.find("<td class=\"num\" data-key=\"points\">10.00</td>") != std::string::npos);
     CHECK(html.rfind("</html>\n") == html.size() - 8);
+    // the page's own words in Chinese: legend, caption, trend legend
+    CHECK(html.find(
+              "<span class=\"done\">已完成</span><span class=\"on-track\">进度正常</span>"
+              "<span class=\"behind\">落后于时间进度</span><span class=\"pace\">"
+              "时间进度（按已过天数应完成）</span><span class=\"target\">任务目标 100%</span>") !=
+          std::string::npos);
+    CHECK(html.find("<figcaption>全年报送任务（部门，篇）</figcaption>") != std::string::npos);
+    CHECK(html.find("<span class=\"this\">2026年</span><span class=\"last\">2025年</span>") !=
+          std::string::npos);
+}
+
+TEST_CASE("render_page in English: lang=\"en\", the page's words in English, the same figures") {
+    const auto html = report::html::render_page(sample_page());  // English: the default
+    CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+    CHECK(html.find("<span class=\"done\">done</span><span class=\"on-track\">on track</span>"
+                    "<span class=\"behind\">behind the pace</span>") != std::string::npos);
+    CHECK(html.find("<figcaption>全年报送任务 (dept, 篇)</figcaption>") != std::string::npos);
+    CHECK(html.find("<span class=\"this\">2026</span><span class=\"last\">2025</span>") !=
+          std::string::npos);
+    CHECK(html.find("data-dept=\"办公室\" data-quota=\"全年报送任务\" data-target=\"20\" "
+                    "data-actual=\"12\" data-expected=\"10.50\"") != std::string::npos);
+    CHECK(html.find("已完成") == std::string::npos);
+    CHECK(html.find("2026年") == std::string::npos);
+    CHECK(html.find("落后于时间进度") == std::string::npos);
+    io::Table empty;
+    empty.title = "none";
+    empty.columns = {{"dept", "dept", io::Align::left, io::CellType::text}};
+    auto page = sample_page();
+    page.tables = {{"adoptions", empty}};
+    CHECK(report::html::render_page(page).find("<td class=\"empty\" colspan=\"1\">(none)</td>") !=
+          std::string::npos);
+    LanguageFor zh(Lang::zh);
+    CHECK(report::html::render_page(page).find("<td class=\"empty\" colspan=\"1\">（无）</td>") !=
+          std::string::npos);
+}
+
+TEST_CASE("month names: 2026年3月 in Chinese, March 2026 in English") {
+    CHECK(report::html::month_of_year(2026, 3) == "March 2026");
+    CHECK(report::html::month_name(12) == "December");
+    LanguageFor zh(Lang::zh);
+    CHECK(report::html::month_of_year(2026, 3) == "2026年3月");
+    CHECK(report::html::month_name(12) == "12月");
 }
 
 TEST_CASE("quota bars: figures in data attributes, state by pace, capped at 150 %") {
+    LanguageFor zh(Lang::zh);
     const auto svg = report::html::quota_chart_svg(sample_page().quotas[0]);
     CHECK(count(svg, "<rect class=\"bar ") == 3);
     CHECK(count(svg, "<line class=\"pace\"") == 3);
@@ -95,9 +148,35 @@ TEST_CASE("quota bars: figures in data attributes, state by pace, capped at 150 
     CHECK(count(svg, "<path class=\"over\"") == 1);
     CHECK(svg.find("class=\"bar behind\"") != std::string::npos);
     CHECK(svg.find("<line class=\"pace\" x1=\"294.5\"") != std::string::npos);  // 10.5 of 20
+    CHECK(svg.find("<title>办公室：全年报送任务 12/20 篇，完成 60.0%；按时间进度应完成 10.50，"
+                   "按此进度年底 24 — 进度正常</title>") != std::string::npos);
+    CHECK(svg.find("<title>按时间进度应完成 10.50</title>") != std::string::npos);
+}
+
+TEST_CASE("quota bars in English: the same marks, English tooltips") {
+    const auto svg = report::html::quota_chart_svg(sample_page().quotas[0]);
+    CHECK(svg.find("data-dept=\"办公室\" data-quota=\"全年报送任务\" data-target=\"20\" "
+                   "data-actual=\"12\" data-expected=\"10.50\" data-projected=\"24\" "
+                   "data-completion=\"60.0%\" data-state=\"on-track\"") != std::string::npos);
+    CHECK(svg.find("<title>办公室: 全年报送任务 12/20 篇, 60.0% done; due by now at the pace "
+                   "10.50, at this pace 24 by the year&#39;s end — on track</title>") !=
+          std::string::npos);
+    CHECK(svg.find("<title>due by now at the pace: 10.50</title>") != std::string::npos);
+}
+
+TEST_CASE("points bars: one per department, points in Chinese and English") {
+    const std::vector<report::html::PointsBar> bars{{"办公室", d(1250)}};
+    CHECK(report::html::points_chart_svg(bars).find(
+              "data-points=\"12.50\"><title>办公室: 12.50 points</title>") != std::string::npos);
+    LanguageFor zh(Lang::zh);
+    const auto svg = report::html::points_chart_svg(bars);
+    CHECK(svg.find("aria-label=\"各部门得分\"") != std::string::npos);
+    CHECK(svg.find("data-points=\"12.50\"><title>办公室：12.50 分</title>") != std::string::npos);
+    CHECK(svg.find(">12.50 分</text>") != std::string::npos);
 }
 
 TEST_CASE("trend: this year's months only, last year's twelve, counts on every dot") {
+    LanguageFor zh(Lang::zh);
     const auto page = sample_page();
     const auto svg = report::html::trend_svg(page.trend, page.trend.levels[0]);
     CHECK(count(svg, "class=\"dot this\"") == 3);
@@ -108,4 +187,16 @@ TEST_CASE("trend: this year's months only, last year's twelve, counts on every d
                    "data-count=\"7\"") != std::string::npos);
     CHECK(svg.find("data-year=\"2026\" data-counts=\"0,0,4\"") != std::string::npos);
     CHECK(svg.find("2026年 4 · 2025年同期 0") != std::string::npos);
+    CHECK(svg.find("<title>2026年3月 国家级：采用 4 次</title>") != std::string::npos);
+    CHECK(svg.find("aria-label=\"国家级 采用趋势\"") != std::string::npos);
+}
+
+TEST_CASE("trend in English: the same counts, English notes") {
+    const auto page = sample_page();
+    const auto svg = report::html::trend_svg(page.trend, page.trend.levels[0]);
+    CHECK(svg.find("data-month=\"2026-03\" data-level=\"national\" data-year=\"2026\" "
+                   "data-count=\"4\"") != std::string::npos);
+    CHECK(svg.find("2026: 4 · same period 2025: 0") != std::string::npos);
+    CHECK(svg.find("<title>March 2026 国家级, adoptions: 4</title>") != std::string::npos);
+    CHECK(svg.find(">month</text>") != std::string::npos);
 }
