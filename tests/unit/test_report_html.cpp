@@ -170,7 +170,7 @@ TEST_CASE("points bars: one per department, points in Chinese and English") {
               "data-points=\"12.50\"><title>办公室: 12.50 points</title>") != std::string::npos);
     LanguageFor zh(Lang::zh);
     const auto svg = report::html::points_chart_svg(bars);
-    CHECK(svg.find("aria-label=\"各部门得分\"") != std::string::npos);
+    CHECK(svg.find("aria-label=\"各部门积分\"") != std::string::npos);
     CHECK(svg.find("data-points=\"12.50\"><title>办公室：12.50 分</title>") != std::string::npos);
     CHECK(svg.find(">12.50 分</text>") != std::string::npos);
 }
