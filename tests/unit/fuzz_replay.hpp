@@ -17,10 +17,16 @@
 
 namespace infotally::test {
 
+// The target's inputs, sorted. A target the fuzzer has not crashed yet has no folder (git keeps
+// no empty one): that is an empty list, but the target itself must exist (its seed corpus), so
+// that a misspelt name cannot pass for "nothing to replay".
 inline std::vector<std::filesystem::path> fuzz_regressions(std::string_view target) {
-    const auto dir = std::filesystem::path(INFOTALLY_SOURCE_DIR) / "tests" / "fuzz-regressions" /
-                     std::string(target);
+    const std::filesystem::path source(INFOTALLY_SOURCE_DIR);
+    REQUIRE_MESSAGE(std::filesystem::is_directory(source / "fuzz" / "corpus" / std::string(target)),
+                    "no fuzz target " << target);
+    const auto dir = source / "tests" / "fuzz-regressions" / std::string(target);
     std::vector<std::filesystem::path> files;
+    if (!std::filesystem::exists(dir)) return files;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {
         if (entry.is_regular_file()) files.push_back(entry.path());
     }
@@ -31,7 +37,7 @@ inline std::vector<std::filesystem::path> fuzz_regressions(std::string_view targ
 template <class Entry>
 void replay_fuzz_regressions(std::string_view target, Entry entry) {
     const auto files = fuzz_regressions(target);
-    REQUIRE_FALSE(files.empty());
+    if (files.empty()) MESSAGE(target << " has crashed on no input yet: nothing to replay");
     for (const auto& file : files) {
         std::ifstream in(file, std::ios::binary);
         const std::string bytes{std::istreambuf_iterator<char>(in), {}};

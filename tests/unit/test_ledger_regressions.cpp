@@ -1,7 +1,9 @@
-// Inputs fuzz/fuzz_date once crashed on (tests/fuzz-regressions/fuzz_date/), and the fixes.
+// Inputs fuzz/fuzz_date and fuzz/fuzz_import once crashed on (tests/fuzz-regressions/fuzz_date/,
+// fuzz_import/), and the fixes.
 #include <doctest/doctest.h>
 
 #include "fuzz/date_entry.hpp"
+#include "fuzz/import_entry.hpp"
 #include "lib/model/date.hpp"
 #include "tests/unit/fuzz_replay.hpp"
 
@@ -10,6 +12,11 @@ using namespace infotally;
 TEST_SUITE("ledger fuzz regressions") {
     TEST_CASE("every input fuzz_date crashed on is now refused or read cleanly") {
         test::replay_fuzz_regressions("fuzz_date", fuzz::date_input);
+    }
+
+    // Each input goes through `import --dry-run` on a small ledger made in a temporary folder.
+    TEST_CASE("every input fuzz_import crashed on is now refused or read cleanly") {
+        test::replay_fuzz_regressions("fuzz_import", fuzz::import_input);
     }
 
     TEST_CASE("a day or month number past 255 is refused, not wrapped") {
