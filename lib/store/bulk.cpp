@@ -1,35 +1,13 @@
 #include "lib/store/bulk.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 #include "lib/model/error.hpp"
+#include "lib/store/tags.hpp"
 #include "lib/model/i18n.hpp"
 
 namespace infotally::store {
 namespace {
-
-// Tags are stored as one text of comma-separated labels (as records.cpp writes them).
-std::string join_tags(const std::vector<std::string>& tags) {
-    std::string out;
-    for (const auto& t : tags) {
-        if (!out.empty()) out += ',';
-        out += t;
-    }
-    return out;
-}
-
-std::vector<std::string> split_tags(std::string_view text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        std::size_t comma = text.find(',', start);
-        if (comma == std::string_view::npos) comma = text.size();
-        if (comma > start) out.emplace_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
 
 // Date::iso() without snprintf: a million-row import binds two or three dates a row.
 struct IsoDate {
@@ -77,27 +55,6 @@ void read_submission_fields(const Statement& st, model::Submission& s) {
     s.due_on = date_or_none(st.opt_text(7));
     s.tags = split_tags(st.text(8));
 }
-
-// The three scans of for_each_record must see one state of the ledger: a read transaction
-// (deferred, so writers are not blocked; WAL gives it a snapshot) unless the caller holds one.
-class ReadSnapshot {
-  public:
-    explicit ReadSnapshot(Connection& conn) : m_conn(conn) {
-        if (sqlite3_get_autocommit(conn.handle()) != 0) {
-            conn.exec("BEGIN");
-            m_open = true;
-        }
-    }
-    ~ReadSnapshot() {
-        if (m_open) sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr);
-    }
-    ReadSnapshot(const ReadSnapshot&) = delete;
-    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-  private:
-    Connection& m_conn;
-    bool m_open = false;
-};
 
 }  // namespace
 
@@ -299,7 +256,8 @@ void BulkWriter::journal_inserts(BulkJournal& journal) {
 void for_each_record(Store& store, const std::optional<model::Date>& from,
                      const std::optional<model::Date>& to, const RecordVisitor& visit) {
     auto& conn = store.connection();
-    ReadSnapshot snapshot(conn);
+    // The three scans must see one state of the ledger (a WAL snapshot; writers not blocked).
+    ReadTransaction snapshot(conn);
     // CROSS JOIN keeps the record table as the outer loop, so each scan runs in the order of its
     // primary key or submission index and needs no sort; the three are then merged by number.
     const bool ranged = from || to;

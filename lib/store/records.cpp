@@ -5,30 +5,10 @@
 #include <fmt/format.h>
 
 #include "lib/store/store.hpp"
+#include "lib/store/tags.hpp"
 
 namespace infotally::store {
 namespace {
-
-std::string join_tags(const std::vector<std::string>& tags) {
-    std::string out;
-    for (const auto& t : tags) {
-        if (!out.empty()) out += ',';
-        out += t;
-    }
-    return out;
-}
-
-std::vector<std::string> split_tags(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto comma = text.find(',', start);
-        if (comma == std::string::npos) comma = text.size();
-        if (comma > start) out.push_back(text.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return out;
-}
 
 std::optional<std::string> iso(const std::optional<model::Date>& d) {
     return d ? std::optional<std::string>(d->iso()) : std::nullopt;
@@ -59,7 +39,7 @@ void read_submission_into(const Statement& st, model::Submission& s) {
     s.occurred_on = st.is_null(10) ? std::nullopt : model::Date::parse(st.view(10));
     s.due_on = st.is_null(11) ? std::nullopt : model::Date::parse(st.view(11));
     s.tags.clear();
-    if (const auto tags = st.view(12); !tags.empty()) s.tags = split_tags(std::string(tags));
+    if (const auto tags = st.view(12); !tags.empty()) s.tags = split_tags(tags);
 }
 
 model::Submission read_submission(const Statement& st) {

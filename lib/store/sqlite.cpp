@@ -172,11 +172,13 @@ void Transaction::commit() {
 }
 
 ReadTransaction::ReadTransaction(Connection& conn) : m_conn(conn) {
+    if (sqlite3_get_autocommit(conn.handle()) == 0) return;  // the caller's transaction serves
     m_conn.exec("BEGIN");
+    m_open = true;
 }
 
 ReadTransaction::~ReadTransaction() {
-    sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr);
+    if (m_open) sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr);
 }
 
 }  // namespace infotally::store

@@ -91,7 +91,7 @@ private:
 };
 
 // BEGIN (deferred): every statement inside reads the same snapshot of the ledger, while writers
-// carry on (WAL). Ends on destruction.
+// carry on (WAL). Ends on destruction. Inside a transaction the caller holds it does nothing.
 class ReadTransaction {
 public:
     explicit ReadTransaction(Connection& conn);
@@ -101,6 +101,7 @@ public:
 
 private:
     Connection& m_conn;
+    bool m_open = false;  // false inside a transaction the caller holds: that one gives the snapshot
 };
 
 }  // namespace infotally::store
