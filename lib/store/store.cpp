@@ -103,10 +103,12 @@ Store Store::create(const std::string& path, const std::string& unit_name) {
 }
 
 void Store::verify() {
+    if (m_verified) return;
     auto st = m_conn->prepare("PRAGMA quick_check");
     if (st.step() && st.text(0) != "ok")
         throw LedgerError(tr(Msg::err_failed_quick_check, m_conn->path(), st.text(0)),
                           tr(Msg::hint_failed_quick_check));
+    m_verified = true;
 }
 
 Store Store::open(const std::string& path) {

@@ -43,7 +43,8 @@ public:
     // failing quick_check. Applies pending migrations.
     static Store open(const std::string& path);
 
-    // Runs PRAGMA quick_check (reads every page) and throws LedgerError if it fails.
+    // Runs PRAGMA quick_check (reads every page) and throws LedgerError if it fails; once per
+    // Store (open() has already run it on a small ledger).
     void verify();
 
     Connection& connection() { return *m_conn; }
@@ -112,6 +113,7 @@ private:
     void write_authors(const model::Submission& s);
 
     std::unique_ptr<Connection> m_conn;
+    bool m_verified = false;
     std::string m_command = "infotally";
 };
 
