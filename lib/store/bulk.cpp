@@ -256,75 +256,15 @@ void BulkWriter::journal_inserts(BulkJournal& journal) {
 void for_each_record(Store& store, const std::optional<model::Date>& from,
                      const std::optional<model::Date>& to, const RecordVisitor& visit) {
     auto& conn = store.connection();
-    // The three scans must see one state of the ledger (a WAL snapshot; writers not blocked).
+    // The numbers and the records come from one state of the ledger (a WAL snapshot; writers
+    // are not blocked).
     ReadTransaction snapshot(conn);
-    // CROSS JOIN keeps the record table as the outer loop, so each scan runs in the order of its
-    // primary key or submission index and needs no sort; the three are then merged by number.
-    const bool ranged = from || to;
-    const std::string range = ranged ? "s.submitted_on BETWEEN ?1 AND ?2" : "1";
-    const std::string in_range =
-        ranged ? "WHERE {} IN (SELECT id FROM submissions s WHERE " + range + ") " : "";
-    auto subs = conn.prepare(
-        "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, s.occurred_on, "
-        "s.due_on, s.tags, s.dept_id, d.code, d.name, s.submitted_on "
-        "FROM submissions s CROSS JOIN departments d ON d.id = s.dept_id WHERE " +
-        range + " ORDER BY s.id");
-    auto authors = conn.prepare(
-        "SELECT au.submission_id, au.person_id, p.name, au.position, au.share "
-        "FROM authorships au CROSS JOIN people p ON p.id = au.person_id " +
-        fmt::format(fmt::runtime(in_range), "au.submission_id") +
-        "ORDER BY au.submission_id, au.position");
-    auto adoptions = conn.prepare(
-        "SELECT a.submission_id, a.id, a.outlet_id, o.name, o.level, o.media, a.adopted_on, "
-        "a.form, a.placement, a.endorsement, a.fee "
-        "FROM adoptions a CROSS JOIN outlets o ON o.id = a.outlet_id " +
-        fmt::format(fmt::runtime(in_range), "a.submission_id") + "ORDER BY a.submission_id, a.id");
-    if (ranged) {
-        const std::string low = from ? from->iso() : "0000-00-00";
-        const std::string high = to ? to->iso() : "9999-99-99";
-        for (auto* st : {&subs, &authors, &adoptions}) st->bind(1, low).bind(2, high);
-    }
-
-    bool more_authors = authors.step();
-    bool more_adoptions = adoptions.step();
-    model::Submission s;
-    std::vector<model::Adoption> list;
-    while (subs.step()) {
-        read_submission_fields(subs, s);
-        s.dept_id = subs.int64(9);
-        s.dept_code = subs.text(10);
-        s.dept_name = subs.text(11);
-        s.submitted_on = date_of(subs.text(12));
-        s.authors.clear();
-        for (; more_authors && authors.int64(0) <= s.id; more_authors = authors.step()) {
-            if (authors.int64(0) < s.id) continue;  // cannot happen: foreign keys
-            model::Author a;
-            a.person_id = authors.int64(1);
-            a.name = authors.text(2);
-            a.position = static_cast<int>(authors.int64(3));
-            if (auto share = authors.opt_int64(4)) {
-                a.share = model::Ratio::from_ten_thousandths(*share);
-            }
-            s.authors.push_back(std::move(a));
-        }
-        list.clear();
-        for (; more_adoptions && adoptions.int64(0) <= s.id; more_adoptions = adoptions.step()) {
-            if (adoptions.int64(0) < s.id) continue;
-            auto& a = list.emplace_back();
-            a.submission_id = s.id;
-            a.id = adoptions.int64(1);
-            a.outlet_id = adoptions.int64(2);
-            a.outlet = adoptions.text(3);
-            a.level = adoptions.text(4);
-            a.media = adoptions.text(5);
-            a.adopted_on = date_of(adoptions.text(6));
-            a.form = adoptions.text(7);
-            a.placement = adoptions.text(8);
-            a.endorsement = adoptions.text(9);
-            a.fee = fee_of(adoptions, 10);
-        }
-        visit(s, list);
-    }
+    std::vector<model::Id> ids;
+    auto st = conn.prepare(from || to ? "SELECT id FROM submissions WHERE submitted_on BETWEEN ? AND ? ORDER BY id"
+                                      : "SELECT id FROM submissions ORDER BY id");
+    if (from || to) st.bind(1, from ? from->iso() : "0000-00-00").bind(2, to ? to->iso() : "9999-99-99");
+    while (st.step()) ids.push_back(st.int64(0));
+    scan_records(conn, ids, AdoptionOrder::by_id, visit);
 }
 
 }  // namespace infotally::store

@@ -81,10 +81,8 @@ class BulkWriter {
 };
 
 // Every submission (or those submitted in [from, to]) in record order, each with its authors
-// (names included) and all its adoptions (outlet name, level and media included). Memory stays
-// at one submission whatever the ledger's size.
-using RecordVisitor =
-    std::function<void(const model::Submission&, const std::vector<model::Adoption>&)>;
+// (names included) and all its adoptions in record order (outlet name, level and media
+// included). Memory holds the submission numbers and one submission at a time (scan.hpp).
 void for_each_record(Store& store, const std::optional<model::Date>& from,
                      const std::optional<model::Date>& to, const RecordVisitor& visit);
 

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "lib/store/scan.hpp"
 #include "lib/store/store.hpp"
 #include "lib/store/tags.hpp"
 
@@ -23,9 +24,8 @@ constexpr const char* k_submission_columns =
     "s.length, s.destination, s.occurred_on, s.due_on, s.tags "
     "FROM submissions s JOIN departments d ON d.id = s.dept_id ";
 
-// Reads a row into `s`, reusing its strings' storage: a report reads a year's rows one by one
-// into the same object, and allocating afresh for each was a tenth of its time.
-void read_submission_into(const Statement& st, model::Submission& s) {
+model::Submission read_submission(const Statement& st) {
+    model::Submission s;
     s.id = st.int64(0);
     s.title.assign(st.view(1));
     s.kind.assign(st.view(2));
@@ -38,13 +38,7 @@ void read_submission_into(const Statement& st, model::Submission& s) {
     s.destination.assign(st.view(9));
     s.occurred_on = st.is_null(10) ? std::nullopt : model::Date::parse(st.view(10));
     s.due_on = st.is_null(11) ? std::nullopt : model::Date::parse(st.view(11));
-    s.tags.clear();
     if (const auto tags = st.view(12); !tags.empty()) s.tags = split_tags(tags);
-}
-
-model::Submission read_submission(const Statement& st) {
-    model::Submission s;
-    read_submission_into(st, s);
     return s;
 }
 
@@ -52,7 +46,8 @@ constexpr const char* k_adoption_columns =
     "SELECT a.id, a.submission_id, a.outlet_id, o.name, o.level, o.media, a.adopted_on, a.form, "
     "a.placement, a.endorsement, a.fee FROM adoptions a JOIN outlets o ON o.id = a.outlet_id ";
 
-void read_adoption_into(const Statement& st, model::Adoption& a) {
+model::Adoption read_adoption(const Statement& st) {
+    model::Adoption a;
     a.id = st.int64(0);
     a.submission_id = st.int64(1);
     a.outlet_id = st.int64(2);
@@ -63,13 +58,7 @@ void read_adoption_into(const Statement& st, model::Adoption& a) {
     a.form.assign(st.view(7));
     a.placement.assign(st.view(8));
     a.endorsement.assign(st.view(9));
-    a.fee.reset();
     if (auto fee = st.opt_int64(10)) a.fee = model::Decimal::from_hundredths(*fee);
-}
-
-model::Adoption read_adoption(const Statement& st) {
-    model::Adoption a;
-    read_adoption_into(st, a);
     return a;
 }
 
@@ -271,65 +260,23 @@ std::optional<model::Date> Store::earliest_adoption(model::Id submission_id) {
     return date_or_none(st.opt_text(0));
 }
 
-void Store::for_each_submission(
-    const model::Date& from, const model::Date& to,
-    const std::function<void(const model::Submission&, const std::vector<model::Adoption>&)>& visit) {
-    // The submissions touching the period go into a temporary table once; three cursors then walk
-    // the submissions, their authors and their adoptions in the same id order and are merged here,
-    // so a year of a million adoptions is read in one pass with no per-submission query. One read
-    // transaction gives the three cursors the same snapshot.
+void Store::for_each_submission(const model::Date& from, const model::Date& to,
+                                const RecordVisitor& visit) {
+    // One read transaction: the numbers and the records they name come from one snapshot.
     ReadTransaction snapshot(*m_conn);
-    m_conn->exec("CREATE TEMP TABLE IF NOT EXISTS touched (id INTEGER PRIMARY KEY)");
-    m_conn->exec("DELETE FROM temp.touched");
-    m_conn->prepare("INSERT OR IGNORE INTO temp.touched SELECT id FROM submissions WHERE submitted_on BETWEEN ? AND ?")
-        .bind(1, from.iso())
-        .bind(2, to.iso())
-        .run();
-    m_conn
-        ->prepare("INSERT OR IGNORE INTO temp.touched SELECT submission_id FROM adoptions "
-                  "WHERE adopted_on BETWEEN ? AND ?")
-        .bind(1, from.iso())
-        .bind(2, to.iso())
-        .run();
-
-    auto subs = m_conn->prepare(std::string(k_submission_columns) +
-                                "JOIN temp.touched t ON t.id = s.id ORDER BY s.id");
-    auto authors = m_conn->prepare(
-        "SELECT au.submission_id, au.person_id, p.name, au.position, au.share FROM temp.touched t "
-        "JOIN authorships au ON au.submission_id = t.id JOIN people p ON p.id = au.person_id "
-        "ORDER BY au.submission_id, au.position");
-    auto adopts = m_conn->prepare(std::string(k_adoption_columns) +
-                                  "JOIN temp.touched t ON t.id = a.submission_id ORDER BY a.submission_id, a.id");
-    bool more_authors = authors.step();
-    bool more_adoptions = adopts.step();
-    model::Submission s;
-    std::vector<model::Adoption> adoptions;
-    while (subs.step()) {
-        read_submission_into(subs, s);
-        while (more_authors && authors.int64(0) < s.id) more_authors = authors.step();
-        std::size_t n = 0;
-        for (; more_authors && authors.int64(0) == s.id; more_authors = authors.step(), ++n) {
-            if (n == s.authors.size()) s.authors.emplace_back();
-            auto& a = s.authors[n];
-            a.person_id = authors.int64(1);
-            a.name.assign(authors.view(2));
-            a.position = static_cast<int>(authors.int64(3));
-            a.share.reset();
-            if (auto share = authors.opt_int64(4)) a.share = model::Ratio::from_ten_thousandths(*share);
-        }
-        s.authors.resize(n);
-        while (more_adoptions && adopts.int64(1) < s.id) more_adoptions = adopts.step();
-        n = 0;
-        for (; more_adoptions && adopts.int64(1) == s.id; more_adoptions = adopts.step(), ++n) {
-            if (n == adoptions.size()) adoptions.emplace_back();
-            read_adoption_into(adopts, adoptions[n]);
-        }
-        adoptions.resize(n);
-        std::sort(adoptions.begin(), adoptions.end(), [](const model::Adoption& x, const model::Adoption& y) {
-            return x.adopted_on != y.adopted_on ? x.adopted_on < y.adopted_on : x.id < y.id;
-        });
-        visit(s, adoptions);
-    }
+    std::vector<model::Id> ids;
+    auto submitted = m_conn->prepare(
+        "SELECT id FROM submissions INDEXED BY submissions_by_date WHERE submitted_on BETWEEN ? AND ?");
+    submitted.bind(1, from.iso()).bind(2, to.iso());
+    while (submitted.step()) ids.push_back(submitted.int64(0));
+    auto adopted = m_conn->prepare(
+        "SELECT submission_id FROM adoptions INDEXED BY adoptions_by_date "
+        "WHERE adopted_on BETWEEN ? AND ?");
+    adopted.bind(1, from.iso()).bind(2, to.iso());
+    while (adopted.step()) ids.push_back(adopted.int64(0));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    scan_records(*m_conn, ids, AdoptionOrder::by_date, visit);
 }
 
 }  // namespace infotally::store

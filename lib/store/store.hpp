@@ -11,6 +11,7 @@
 #include "lib/model/date.hpp"
 #include "lib/model/records.hpp"
 #include "lib/store/journal.hpp"
+#include "lib/store/scan.hpp"
 #include "lib/store/sqlite.hpp"
 
 namespace infotally::store {
@@ -95,11 +96,10 @@ public:
     std::optional<model::Date> earliest_adoption(model::Id submission_id);
 
     // Streams, in submission order, every submission that was submitted in [from, to] or has an
-    // adoption dated in [from, to], each with ALL its adoptions. Memory stays bounded by one
-    // submission at a time.
+    // adoption dated in [from, to], each with ALL its adoptions (by date, then number). Memory
+    // holds the period's submission numbers and one submission at a time (scan.hpp).
     void for_each_submission(const model::Date& from, const model::Date& to,
-                             const std::function<void(const model::Submission&,
-                                                      const std::vector<model::Adoption>&)>& visit);
+                             const RecordVisitor& visit);
 
     // rules
     void set_rules(const StoredRules& rules);

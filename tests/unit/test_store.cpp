@@ -1,11 +1,13 @@
 // The store on real SQLite files in a temporary folder.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
 #include "lib/model/error.hpp"
+#include "lib/store/bulk.hpp"
 #include "lib/store/migrations.hpp"
 #include "lib/store/store.hpp"
 
@@ -153,6 +155,116 @@ TEST_SUITE("store") {
         REQUIRE(seen.size() == 2);
         CHECK(seen[0] == std::pair<model::Id, std::size_t>{old, 2});
         CHECK(seen[1] == std::pair<model::Id, std::size_t>{inside, 0});
+    }
+
+    TEST_CASE("streaming reads runs of numbers and far-apart numbers alike, skipping the rest") {
+        // 300 submissions (ids 1..), a second author on every third, adoptions on some; the
+        // period touches a dense run, single pieces far apart (gaps over scan.cpp's 64) and an
+        // old piece adopted in the period. Everything in between must not be visited.
+        Fixture f;
+        model::Id li_si = 0;
+        {
+            auto tx = f.store.transaction();
+            li_si = f.store.add_person("李四", f.office, d("1900-01-01"));
+            tx.commit();
+        }
+        std::vector<model::Id> subs;
+        for (int i = 0; i < 300; ++i) {
+            model::Submission s;
+            s.title = "稿件" + std::to_string(i), s.kind = "info", s.dept_id = f.office;
+            s.submitted_on = d(i < 100 ? "2025-03-01" : (i % 50 == 0 || (i >= 150 && i < 180)) ? "2026-05-01" : "2025-04-01");
+            s.authors = {{f.person, "张三", 1, std::nullopt}};
+            if (i % 3 == 0) s.authors.push_back({li_si, "李四", 2, std::nullopt});
+            if (i == 160) s.tags = {"扫黑除恶", "专题"};
+            auto tx = f.store.transaction();
+            subs.push_back(f.store.insert_submission(s));
+            tx.commit();
+        }
+        f.adopt(subs[3], "2026-05-20");   // an old piece adopted in the period
+        f.adopt(subs[3], "2025-06-01");   // and earlier, outside it: still delivered, first
+        f.adopt(subs[160], "2026-05-09");
+        f.adopt(subs[160], "2026-05-02");
+        f.adopt(subs[120], "2025-05-05");  // not touched: nothing of it may appear
+        std::vector<model::Id> want;
+        for (int i = 0; i < 300; ++i)
+            if (i == 3 || (i >= 100 && (i % 50 == 0 || (i >= 150 && i < 180)))) want.push_back(subs[static_cast<std::size_t>(i)]);
+
+        std::vector<model::Id> seen;
+        f.store.for_each_submission(d("2026-05-01"), d("2026-05-31"),
+                                    [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+            seen.push_back(s.id);
+            const auto i = static_cast<std::size_t>(std::find(subs.begin(), subs.end(), s.id) - subs.begin());
+            CHECK(s.title == "稿件" + std::to_string(i));
+            CHECK(s.dept_name == "办公室");
+            REQUIRE(s.authors.size() == (i % 3 == 0 ? 2u : 1u));
+            CHECK(s.authors[0].name == "张三");
+            if (i % 3 == 0) CHECK(s.authors[1].name == "李四");
+            for (const auto& x : a) {
+                CHECK(x.submission_id == s.id);
+                CHECK(x.outlet == "检察日报");
+                CHECK(x.level == "national");
+            }
+            if (i == 3) {
+                REQUIRE(a.size() == 2);
+                CHECK(a[0].adopted_on == d("2025-06-01"));  // by date, not by number
+            } else if (i == 160) {
+                REQUIRE(a.size() == 2);
+                CHECK(a[0].adopted_on == d("2026-05-02"));
+                CHECK(s.tags == std::vector<std::string>{"扫黑除恶", "专题"});
+            } else {
+                CHECK(a.empty());
+            }
+        });
+        CHECK(seen == want);
+
+        // Export's reader: every submission, adoptions in record order.
+        std::size_t all = 0;
+        store::for_each_record(f.store, std::nullopt, std::nullopt,
+                               [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+            ++all;
+            if (s.id == subs[160]) {
+                REQUIRE(a.size() == 2);
+                CHECK(a[0].adopted_on == d("2026-05-09"));
+            }
+        });
+        CHECK(all == 300);
+    }
+
+    TEST_CASE("a schema-2 ledger is migrated on open, and its reads use the covering indexes") {
+        TempDir dir;
+        const auto path = dir.file("old.db");
+        {
+            store::Connection c(path, store::Connection::Mode::create);
+            c.exec("PRAGMA journal_mode = WAL");
+            c.exec("PRAGMA application_id = 1229866580");  // 'INFT'
+            for (const auto& m : store::migrations())
+                if (m.version <= 2) c.exec(m.sql);
+            c.exec("PRAGMA user_version = 2");
+            c.exec("INSERT INTO unit VALUES (1, '旧院', '2025-01-01T00:00:00Z')");
+            c.exec("INSERT INTO departments (id, code, name) VALUES (1, 'office', '办公室')");
+            c.exec("INSERT INTO people (id, name) VALUES (1, '张三')");
+            c.exec("INSERT INTO memberships VALUES (1, '1900-01-01', 1)");
+            c.exec("INSERT INTO outlets VALUES (1, '检察日报', 'national', 'print')");
+            c.exec("INSERT INTO submissions (id, title, kind, dept_id, submitted_on) VALUES (1, '旧稿', 'info', 1, '2025-12-01')");
+            c.exec("INSERT INTO authorships VALUES (1, 1, 1, NULL)");
+            c.exec("INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on) VALUES (2, 1, 1, '2026-01-03')");
+            c.exec("UPDATE counters SET value = 2");
+        }
+        auto s = store::Store::open(path);
+        auto version = s.connection().prepare("PRAGMA user_version");
+        REQUIRE(version.step());
+        CHECK(version.int64(0) == store::migrations().back().version);
+        auto cols = s.connection().prepare("SELECT count(*) FROM pragma_index_info('adoptions_by_submission')");
+        REQUIRE(cols.step());
+        CHECK(cols.int64(0) == 8);
+        std::vector<model::Id> seen;
+        s.for_each_submission(d("2026-01-01"), d("2026-01-31"),
+                              [&](const model::Submission& sub, const std::vector<model::Adoption>& a) {
+            seen.push_back(sub.id);
+            REQUIRE(a.size() == 1);
+            CHECK(a[0].outlet == "检察日报");
+        });
+        CHECK(seen == std::vector<model::Id>{1});
     }
 
     TEST_CASE("rules are stored per year and replaced only for that year") {
