@@ -56,8 +56,8 @@ void Context::print(const io::Table& table) const {
 }
 
 void Context::print(const io::Sections& sections) const {
-    const auto text = io::render_sections(sections, output_format(), text_options());
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    io::render_sections(sections, output_format(), text_options(),
+                        [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
 }
 
 void Context::say(const std::string& line) const {

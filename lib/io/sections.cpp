@@ -3,34 +3,46 @@
 #include <nlohmann/json.hpp>
 
 #include "lib/io/csv.hpp"
+#include "lib/io/json_rows.hpp"
 
 namespace infotally::io {
 
-std::string render_sections(const Sections& sections, Format format, const TextOptions& options) {
-    if (sections.size() == 1 && format != Format::json) return render(sections.front().table, format, options);
-    std::string out;
+void render_sections(const Sections& sections, Format format, const TextOptions& options,
+                     const std::function<void(std::string_view)>& sink) {
+    if (sections.size() == 1 && format != Format::json) {
+        sink(render(sections.front().table, format, options));
+        return;
+    }
     switch (format) {
         case Format::table:
-            for (const auto& s : sections) {
-                if (!out.empty()) out += '\n';
-                out += render_text(s.table, options);
+            for (std::size_t i = 0; i < sections.size(); ++i) {
+                if (i > 0) sink("\n");
+                sink(render_text(sections[i].table, options));
             }
-            return out;
+            return;
         case Format::csv:
-            out = k_utf8_bom;
-            for (const auto& s : sections) {
-                if (out.size() > k_utf8_bom.size()) out += "\r\n";
-                if (!s.table.title.empty()) append_csv_line(out, {s.table.title});
-                auto body = render_csv(s.table);
-                out += std::string_view(body).substr(k_utf8_bom.size());
+            sink(k_utf8_bom);
+            for (std::size_t i = 0; i < sections.size(); ++i) {
+                std::string out;
+                if (i > 0) out += "\r\n";
+                if (!sections[i].table.title.empty()) append_csv_line(out, {sections[i].table.title});
+                sink(out);
+                const auto body = render_csv(sections[i].table);
+                sink(std::string_view(body).substr(k_utf8_bom.size()));
             }
-            return out;
+            return;
         case Format::json: {
             auto doc = nlohmann::ordered_json::object();
-            for (const auto& s : sections) doc[s.key] = nlohmann::ordered_json::parse(render_json(s.table));
-            return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+            for (const auto& s : sections) doc[s.key] = json_rows(s.table);
+            sink(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
+            return;
         }
     }
+}
+
+std::string render_sections(const Sections& sections, Format format, const TextOptions& options) {
+    std::string out;
+    render_sections(sections, format, options, [&](std::string_view piece) { out += piece; });
     return out;
 }
 

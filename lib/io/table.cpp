@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lib/io/csv.hpp"
+#include "lib/io/json_rows.hpp"
 #include "lib/model/i18n.hpp"
 
 namespace infotally::io {
@@ -143,15 +144,11 @@ std::string render_text(const Table& table, const TextOptions& options) {
         header.push_back(sanitize_cell(column.header));
         widths.push_back(display_width(header.back()));
     }
-    std::vector<std::vector<std::string>> body;
-    body.reserve(table.rows.size());
-    for (const auto& row : table.rows) {
-        auto& cells = body.emplace_back();
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            cells.push_back(sanitize_cell(cell_at(row, i)));
-            widths[i] = std::max(widths[i], display_width(cells.back()));
-        }
-    }
+    // Widths first, then the lines; cells are sanitised in each pass rather than kept, since a
+    // second copy of a month's listing (40k rows at a province) was a fifth of the report's memory.
+    for (const auto& row : table.rows)
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(sanitize_cell(cell_at(row, i))));
     if (options.max_width > 0) shrink_to_fit(columns, widths, options.max_width);
 
     std::size_t full_width = k_gap.size() * (columns.size() - 1);
@@ -160,18 +157,21 @@ std::string render_text(const Table& table, const TextOptions& options) {
 
     emit(out, text_line(header, columns, widths), options.color);
     emit(out, rule, false);
-    if (body.empty()) emit(out, tr(Msg::table_empty), false);
+    const auto& rows = table.rows;
+    if (rows.empty()) emit(out, tr(Msg::table_empty), false);
 
-    std::vector<bool> is_total(body.size(), false);
+    std::vector<bool> is_total(rows.size(), false);
     for (const std::size_t index : table.total_rows) {
         if (index < is_total.size()) is_total[index] = true;
     }
-    for (std::size_t r = 0; r < body.size(); ++r) {
+    std::vector<std::string> cells(columns.size());
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        for (std::size_t i = 0; i < columns.size(); ++i) cells[i] = sanitize_cell(cell_at(rows[r], i));
         // One rule above a block of totals; right under the header rule it would be doubled.
         if (is_total[r] && r > 0 && !is_total[r - 1]) emit(out, rule, false);
         const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;
-        if (options.color && tone != Tone::plain) emit_toned(out, text_line(body[r], columns, widths), tone);
-        else emit(out, text_line(body[r], columns, widths), options.color && is_total[r]);
+        if (options.color && tone != Tone::plain) emit_toned(out, text_line(cells, columns, widths), tone);
+        else emit(out, text_line(cells, columns, widths), options.color && is_total[r]);
     }
     return out;
 }
@@ -188,7 +188,7 @@ std::string render_csv(const Table& table) {
     return out;
 }
 
-std::string render_json(const Table& table) {
+nlohmann::ordered_json json_rows(const Table& table) {
     auto rows = nlohmann::ordered_json::array();
     for (const auto& row : table.rows) {
         auto object = nlohmann::ordered_json::object();
@@ -198,8 +198,13 @@ std::string render_json(const Table& table) {
         }
         rows.push_back(std::move(object));
     }
+    return rows;
+}
+
+std::string render_json(const Table& table) {
     // `replace` turns a stray invalid byte into U+FFFD instead of throwing mid-report.
-    return rows.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_rows(table).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+           "\n";
 }
 
 std::string render(const Table& table, Format format, const TextOptions& options) {
