@@ -25,15 +25,43 @@ rules::Rules rules_for_year(store::Store& store, int year) {
 
 namespace detail {
 
-rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
-                       bool explain, const Visit& visit) {
+namespace {
+
+rules::TallyBuilder builder_for(store::Store& store, const rules::Rules& rules,
+                                const rules::Period& period, bool explain) {
     std::vector<model::Department> depts;
     for (auto& d : store.departments())
         if (!d.retired_on || !(*d.retired_on < period.from)) depts.push_back(std::move(d));
     rules::TallyOptions options;
     options.explain = explain;
     options.today = model::Date::today();
-    rules::TallyBuilder builder(rules, period, store.people(), std::move(depts), options);
+    return rules::TallyBuilder(rules, period, store.people(), std::move(depts), options);
+}
+
+}  // namespace
+
+std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rules::Rules& rules,
+                                                  const rules::Period& outer,
+                                                  const rules::Period& inner, const Visit& visit) {
+    auto outer_builder = builder_for(store, rules, outer, false);
+    auto inner_builder = builder_for(store, rules, inner, false);
+    store.for_each_submission(
+        outer.from, outer.to,
+        [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
+            outer_builder.add(s, adoptions);
+            // What Store::for_each_submission(inner) would have visited.
+            bool touches = inner.contains(s.submitted_on);
+            for (const auto& a : adoptions) touches = touches || inner.contains(a.adopted_on);
+            if (!touches) return;
+            inner_builder.add(s, adoptions);
+            if (visit) visit(s, adoptions);
+        });
+    return {outer_builder.finish(), inner_builder.finish()};
+}
+
+rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
+                       bool explain, const Visit& visit) {
+    auto builder = builder_for(store, rules, period, explain);
     store.for_each_submission(
         period.from, period.to,
         [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {

@@ -18,6 +18,14 @@ using Visit = std::function<void(const model::Submission&, const std::vector<mod
 rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
                        bool explain, const Visit& visit = {});
 
+// Two tallies in one pass over the ledger: `inner` lies within `outer` (a month within its year
+// to date), so every submission touching `inner` touches `outer` too; `inner` gets exactly those,
+// and `visit` (optional) sees them. Each result equals its own run_tally.
+std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rules::Rules& rules,
+                                                  const rules::Period& outer,
+                                                  const rules::Period& inner,
+                                                  const Visit& visit = {});
+
 // What ranks subjects under these rules: net points, or net yuan when the rules pay money per
 // piece and earn no points at all (township-style 按篇计发奖金).
 rules::RankBy rank_figure(const rules::Rules& rules);

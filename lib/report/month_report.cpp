@@ -108,8 +108,8 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
                     dec_col("yuan", tr(Msg::col_yuan)),
                     text_col("note", tr(Msg::col_note))};
     std::vector<std::pair<std::string, std::vector<std::string>>> listed;  // sort key, cells
-    auto month_tally = run_tally(
-        store, rules, this_month, false,
+    auto [ytd_tally, month_tally] = run_tallies(
+        store, rules, ytd, this_month,
         [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
             bool any = false;
             for (const auto& a : adoptions) any = any || this_month.contains(a.adopted_on);
@@ -133,9 +133,7 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
     std::sort(listed.begin(), listed.end());
     for (auto& [key, cells] : listed) list.rows.push_back(std::move(cells));
 
-    auto ytd_tally = run_tally(store, rules, ytd, false);
-    auto ly_month_tally = run_tally(store, last_rules, ly_month, false);
-    auto ly_ytd_tally = run_tally(store, last_rules, ly_ytd, false);
+    auto [ly_ytd_tally, ly_month_tally] = run_tallies(store, last_rules, ly_ytd, ly_month);
     const auto unit = store.unit_name();
     io::Sections out;
     out.push_back(
