@@ -137,8 +137,12 @@ def main():
         outlet = subprocess.run([sqlite, db, "SELECT name FROM outlets LIMIT 1"], check=True, capture_output=True,
                                 text=True).stdout.strip()
         times = [run(it + ["adopt", sid, "--outlet", outlet, "--date", "2026-07-01"])[0] for _ in range(10)]
-        sql_times = [run([sqlite, db, f"INSERT INTO adoptions (submission_id, outlet_id, adopted_on) VALUES "
-                                      f"({sid}, 1, '2026-07-01')"])[0] for _ in range(10)]
+        # The same write as `adopt`: a number from the ledger's counter, then the row. (A bare INSERT
+        # would take SQLite's next rowid, which the counter hands out again later.)
+        sql_adopt = ("BEGIN IMMEDIATE; UPDATE counters SET value = value + 1 WHERE name = 'record_id'; "
+                     f"INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on) SELECT value, {sid}, 1, "
+                     "'2026-07-01' FROM counters WHERE name = 'record_id'; COMMIT;")
+        sql_times = [run([sqlite, db, sql_adopt])[0] for _ in range(10)]
         rows.append(("one adopt (whole process)", n, statistics.median(times), statistics.median(sql_times), 0, ""))
         times = [run(it + ["submit", "基准测试稿件", "--kind", "info", "--dept", dept_person[0], "--author",
                            dept_person[1], "--date", "2026-07-01"])[0] for _ in range(10)]
