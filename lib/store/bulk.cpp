@@ -3,31 +3,12 @@
 #include <fmt/format.h>
 
 #include "lib/model/error.hpp"
-#include "lib/store/tags.hpp"
 #include "lib/model/i18n.hpp"
+#include "lib/store/rows.hpp"
+#include "lib/store/tags.hpp"
 
 namespace infotally::store {
 namespace {
-
-// Date::iso() without snprintf: a million-row import binds two or three dates a row.
-struct IsoDate {
-    explicit IsoDate(const model::Date& d) {
-        const auto put = [this](std::size_t at, int value, int digits) {
-            for (int i = digits - 1; i >= 0; --i, value /= 10) {
-                text[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
-            }
-        };
-        put(0, d.year(), 4);
-        put(5, d.month(), 2);
-        put(8, d.day(), 2);
-    }
-    std::string_view view() const { return {text, 10}; }
-    char text[10] = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0'};
-};
-
-Statement& bind_date(Statement& st, int index, const std::optional<model::Date>& d) {
-    return d ? st.bind(index, IsoDate(*d).view()) : st.bind_null(index);
-}
 
 std::optional<model::Date> date_or_none(const std::optional<std::string>& text) {
     return text ? model::Date::parse(*text) : std::nullopt;
@@ -154,50 +135,18 @@ void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adopti
 }
 
 void BulkWriter::insert_submission(const model::Submission& s) {
-    prepared(m_insert_submission,
-             "INSERT INTO submissions (id, title, kind, category, dept_id, submitted_on, length, "
-             "destination, occurred_on, due_on, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, s.id)
-        .bind(2, s.title)
-        .bind(3, s.kind)
-        .bind(4, s.category)
-        .bind(5, s.dept_id)
-        .bind(6, IsoDate(s.submitted_on).view())
-        .bind(7, s.length)
-        .bind(8, s.destination)
-        .bind(11, join_tags(s.tags));
+    bind_submission(prepared(m_insert_submission, k_insert_submission), s).run();
     m_submissions.add(s.id);
-    bind_date(*m_insert_submission, 9, s.occurred_on);
-    bind_date(*m_insert_submission, 10, s.due_on).run();
-    auto& author = prepared(m_insert_author,
-                            "INSERT INTO authorships (submission_id, position, person_id, share) "
-                            "VALUES (?, ?, ?, ?)");
+    auto& author = prepared(m_insert_author, k_insert_authorship);
     int position = 1;
     for (const auto& a : s.authors) {
-        author.bind(1, s.id).bind(2, position++).bind(3, a.person_id);
-        if (a.share) {
-            author.bind(4, a.share->ten_thousandths());
-        } else {
-            author.bind_null(4);
-        }
-        author.run();
+        bind_authorship(author, s.id, position++, a).run();
         m_authorships.add(s.id);
     }
 }
 
 void BulkWriter::insert_adoption(const model::Adoption& a) {
-    prepared(m_insert_adoption,
-             "INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on, form, placement, "
-             "endorsement, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, a.id)
-        .bind(2, a.submission_id)
-        .bind(3, a.outlet_id)
-        .bind(4, IsoDate(a.adopted_on).view())
-        .bind(5, a.form)
-        .bind(6, a.placement)
-        .bind(7, a.endorsement)
-        .bind(8, a.fee ? std::optional<std::int64_t>(a.fee->hundredths()) : std::nullopt)
-        .run();
+    bind_adoption(prepared(m_insert_adoption, k_insert_adoption), a).run();
     m_adoptions.add(a.id);
 }
 
@@ -217,11 +166,9 @@ model::Id BulkWriter::insert_person(const std::string& name) {
 }
 
 void BulkWriter::set_membership(model::Id person_id, model::Id dept_id, const model::Date& since) {
-    prepared(m_set_membership,
-             "INSERT INTO memberships (person_id, since, dept_id) VALUES (?, ?, ?) "
-             "ON CONFLICT (person_id, since) DO UPDATE SET dept_id = excluded.dept_id")
+    prepared(m_set_membership, k_set_membership)
         .bind(1, person_id)
-        .bind(2, since.iso())
+        .bind(2, IsoDate(since).view())
         .bind(3, dept_id)
         .run();
 }

@@ -1,5 +1,6 @@
 // Departments, people (with their membership history) and outlets.
 #include "lib/store/store.hpp"
+#include "lib/store/rows.hpp"
 
 namespace infotally::store {
 namespace {
@@ -71,14 +72,7 @@ model::Id Store::add_person(const std::string& name, model::Id dept_id, const mo
 }
 
 void Store::add_membership(model::Id person_id, model::Id dept_id, const model::Date& since) {
-    m_conn
-        ->prepare(
-            "INSERT INTO memberships (person_id, since, dept_id) VALUES (?, ?, ?) "
-            "ON CONFLICT (person_id, since) DO UPDATE SET dept_id = excluded.dept_id")
-        .bind(1, person_id)
-        .bind(2, since.iso())
-        .bind(3, dept_id)
-        .run();
+    m_conn->prepare(k_set_membership).bind(1, person_id).bind(2, since.iso()).bind(3, dept_id).run();
 }
 
 namespace {

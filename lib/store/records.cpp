@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "lib/store/rows.hpp"
 #include "lib/store/scan.hpp"
 #include "lib/store/store.hpp"
 #include "lib/store/tags.hpp"
@@ -112,36 +113,16 @@ std::vector<model::Author> Store::authors_of(model::Id submission_id) {
 
 void Store::write_authors(const model::Submission& s) {
     m_conn->prepare("DELETE FROM authorships WHERE submission_id = ?").bind(1, s.id).run();
-    auto st = m_conn->prepare(
-        "INSERT INTO authorships (submission_id, position, person_id, share) VALUES (?, ?, ?, ?)");
+    auto st = m_conn->prepare(k_insert_authorship);
     int position = 1;
-    for (const auto& a : s.authors) {
-        st.bind(1, s.id).bind(2, position++).bind(3, a.person_id);
-        if (a.share) st.bind(4, a.share->ten_thousandths());
-        else st.bind_null(4);
-        st.run();
-    }
+    for (const auto& a : s.authors) bind_authorship(st, s.id, position++, a).run();
 }
 
 model::Id Store::insert_submission(const model::Submission& in) {
     model::Submission s = in;
     s.id = next_record_id();
-    m_conn
-        ->prepare(
-            "INSERT INTO submissions (id, title, kind, category, dept_id, submitted_on, length, "
-            "destination, occurred_on, due_on, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, s.id)
-        .bind(2, s.title)
-        .bind(3, s.kind)
-        .bind(4, s.category)
-        .bind(5, s.dept_id)
-        .bind(6, s.submitted_on.iso())
-        .bind(7, s.length)
-        .bind(8, s.destination)
-        .bind(9, iso(s.occurred_on))
-        .bind(10, iso(s.due_on))
-        .bind(11, join_tags(s.tags))
-        .run();
+    auto st = m_conn->prepare(k_insert_submission);
+    bind_submission(st, s).run();
     write_authors(s);
     return s.id;
 }
@@ -192,21 +173,11 @@ std::vector<model::Submission> Store::submissions(const RecordFilter& filter) {
 }
 
 model::Id Store::insert_adoption(const model::Adoption& in) {
-    const auto id = next_record_id();
-    m_conn
-        ->prepare(
-            "INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on, form, placement, "
-            "endorsement, fee) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, id)
-        .bind(2, in.submission_id)
-        .bind(3, in.outlet_id)
-        .bind(4, in.adopted_on.iso())
-        .bind(5, in.form)
-        .bind(6, in.placement)
-        .bind(7, in.endorsement)
-        .bind(8, in.fee ? std::optional<std::int64_t>(in.fee->hundredths()) : std::nullopt)
-        .run();
-    return id;
+    model::Adoption a = in;
+    a.id = next_record_id();
+    auto st = m_conn->prepare(k_insert_adoption);
+    bind_adoption(st, a).run();
+    return a.id;
 }
 
 void Store::update_adoption(const model::Adoption& a) {
