@@ -56,7 +56,7 @@ std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rul
             inner_builder.add(s, adoptions);
             if (visit) visit(s, adoptions);
         });
-    return {outer_builder.finish(), inner_builder.finish()};
+    return {std::move(outer_builder).finish(), std::move(inner_builder).finish()};
 }
 
 rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,
@@ -68,7 +68,7 @@ rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rul
             builder.add(s, adoptions);
             if (visit) visit(s, adoptions);
         });
-    return builder.finish();
+    return std::move(builder).finish();
 }
 
 int parse_year(const std::string& text) {

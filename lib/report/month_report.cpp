@@ -107,21 +107,22 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
                     dec_col("points", tr(Msg::col_points)),
                     dec_col("yuan", tr(Msg::col_yuan)),
                     text_col("note", tr(Msg::col_note))};
-    std::vector<std::pair<std::string, std::vector<std::string>>> listed;  // sort key, cells
+    // (day, adoption number) to sort by, and the cells
+    std::vector<std::pair<std::pair<int, model::Id>, std::vector<std::string>>> listed;
     auto [ytd_tally, month_tally] = run_tallies(
         store, rules, ytd, this_month,
         [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
             bool any = false;
             for (const auto& a : adoptions) any = any || this_month.contains(a.adopted_on);
             if (!any) return;
-            auto score = rules::score_piece(rules, s, adoptions, month.last_day());
+            auto score = rules::score_piece(rules, s, adoptions, month.last_day(), false);
             std::string authors;
             for (const auto& au : s.authors) authors += (authors.empty() ? "" : "、") + au.name;
             for (std::size_t i = 0; i < adoptions.size(); ++i) {
                 const auto& a = adoptions[i];
                 if (!this_month.contains(a.adopted_on)) continue;
                 const auto& sc = score.adoptions[i];
-                listed.push_back({a.adopted_on.iso() + fmt::format("{:012}", a.id),
+                listed.push_back({{a.adopted_on.days_since_epoch(), a.id},
                                   {a.adopted_on.iso(), std::to_string(a.id), s.title, s.dept_name,
                                    authors, a.outlet, rules.vocabulary.levels.name_of(a.level),
                                    sc.points.str(), sc.yuan.str(),

@@ -157,16 +157,26 @@ AdoptionScoreCache::AdoptionScoreCache(const Rules& rules) : m_rules(rules) {
             if (r.when.min_length || r.when.max_length) m_length_conditions.push_back(&r.when);
         }
     }
+    // A field no rule names cannot change a score (field_matches passes it), so it stays out of
+    // the key: fewer, shorter keys, and a ledger's many departments or titles do not each make
+    // their own entry.
+    for (std::size_t i = 0; i < k_field_count; ++i) {
+        if (k_fields[i].field == Field::tag) continue;
+        bool named = false;
+        for (const auto* list : {&rules.bases, &rules.bonuses, &rules.factors, &rules.flats})
+            for (const auto& r : *list)
+                named = named || !r.when.any_of[i].empty() || !r.when.none_of[i].empty();
+        if (named) m_fields.push_back(k_fields[i].field);
+    }
 }
 
 Amount AdoptionScoreCache::score(const model::Submission& s, const model::Adoption& a) {
-    // The key holds every input score_one() can see: single-valued fields verbatim (each
-    // prefixed by its length, so no two combinations share a key), and for tags and length
-    // only which rule conditions they satisfy.
+    // The key holds every input score_one() can see: the single-valued fields some rule names,
+    // verbatim (each prefixed by its length, so no two combinations share a key), and for tags
+    // and length only which rule conditions they satisfy.
     m_key.clear();
-    for (const auto& f : k_fields) {
-        if (f.field == Field::tag) continue;
-        const std::string_view value = field_value(f.field, s, &a);
+    for (const Field f : m_fields) {
+        const std::string_view value = field_value(f, s, &a);
         for (int shift = 0; shift < 32; shift += 8)
             m_key += static_cast<char>((value.size() >> shift) & 0xff);
         m_key += value;
@@ -288,8 +298,9 @@ SubmissionScore score_submission(const Rules& rules, const model::Submission& s,
 }
 
 PieceScore score_piece(const Rules& rules, const model::Submission& s,
-                       const std::vector<model::Adoption>& adoptions, model::Date as_of) {
-    return detail::score_piece(rules, s, adoptions, as_of, true);
+                       const std::vector<model::Adoption>& adoptions, model::Date as_of,
+                       bool explain) {
+    return detail::score_piece(rules, s, adoptions, as_of, explain);
 }
 
 bool late(const model::Submission& s) {

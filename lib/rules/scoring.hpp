@@ -71,8 +71,11 @@ struct PieceScore {
     SubmissionScore submission;
     std::vector<AdoptionScore> adoptions;
 };
+// explain = false: the same figures without the explain lines (a listing of 50,000 adoptions
+// would format and drop millions of them).
 PieceScore score_piece(const Rules& rules, const model::Submission& s,
-                       const std::vector<model::Adoption>& adoptions, model::Date as_of);
+                       const std::vector<model::Adoption>& adoptions, model::Date as_of,
+                       bool explain = true);
 
 // True when the submission was sent more than its time limit's days after the event it
 // reports. The limit is the most specific matching [[time_limit]]; `limit_days` receives it

@@ -37,6 +37,7 @@ class AdoptionScoreCache {
   private:
     static constexpr std::size_t k_max_entries = 1 << 16;  // beyond this, score directly
     const Rules& m_rules;
+    std::vector<Field> m_fields;                        // single-valued fields some rule names
     std::vector<std::string> m_tags;                    // tags some adoption rule names
     std::vector<const Condition*> m_length_conditions;  // adoption rules with a length limit
     std::unordered_map<std::string, Amount> m_scores;

@@ -35,6 +35,9 @@ TallyBuilder::TallyBuilder(const Rules& rules, Period period, std::vector<model:
       m_period(period),
       m_options(options),
       m_cache(std::make_unique<detail::AdoptionScoreCache>(rules)) {
+    // A row is some hundreds of bytes and a province has thousands of people: no doubling.
+    m_persons.reserve(people.size());
+    m_depts.reserve(depts.size());
     for (auto& p : people) {
         RowState& r = new_row(true);
         r.row.id = p.id;
@@ -73,13 +76,12 @@ TallyBuilder::RowState& TallyBuilder::new_row(bool person) {
     return list.back();
 }
 
-TallyBuilder::RowState& TallyBuilder::person_row(const model::Author& a,
-                                                 const model::Submission& s) {
+std::size_t TallyBuilder::person_row(const model::Author& a, const model::Submission& s) {
     if (a.person_id != 0) {
         if (auto it = m_person_by_id.find(a.person_id); it != m_person_by_id.end())
-            return m_persons[it->second];
+            return it->second;
     } else if (auto it = m_person_by_name.find(a.name); it != m_person_by_name.end()) {
-        return m_persons[it->second];
+        return it->second;
     }
     // An author the caller did not list: credit them under the piece's department.
     RowState& r = new_row(true);
@@ -90,15 +92,14 @@ TallyBuilder::RowState& TallyBuilder::person_row(const model::Author& a,
     r.row.dept_name = s.dept_name;
     if (a.person_id != 0) m_person_by_id[a.person_id] = m_persons.size() - 1;
     if (!m_person_by_name.contains(a.name)) m_person_by_name[a.name] = m_persons.size() - 1;
-    return r;
+    return m_persons.size() - 1;
 }
 
-TallyBuilder::RowState& TallyBuilder::dept_row(const model::Submission& s) {
+std::size_t TallyBuilder::dept_row(const model::Submission& s) {
     if (s.dept_id != 0) {
-        if (auto it = m_dept_by_id.find(s.dept_id); it != m_dept_by_id.end())
-            return m_depts[it->second];
+        if (auto it = m_dept_by_id.find(s.dept_id); it != m_dept_by_id.end()) return it->second;
     } else if (auto it = m_dept_by_code.find(s.dept_code); it != m_dept_by_code.end()) {
-        return m_depts[it->second];
+        return it->second;
     }
     RowState& r = new_row(false);
     r.row.id = s.dept_id;
@@ -109,7 +110,7 @@ TallyBuilder::RowState& TallyBuilder::dept_row(const model::Submission& s) {
     r.row.dept_name = s.dept_name;
     if (s.dept_id != 0) m_dept_by_id[s.dept_id] = m_depts.size() - 1;
     if (!m_dept_by_code.contains(s.dept_code)) m_dept_by_code[s.dept_code] = m_depts.size() - 1;
-    return r;
+    return m_depts.size() - 1;
 }
 
 void TallyBuilder::add(const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
@@ -125,11 +126,12 @@ void TallyBuilder::add(const model::Submission& s, const std::vector<model::Adop
         c.shares = author_shares(m_rules, s);
     detail::split_into(model::Decimal::whole(1), c.shares, c.pieces);
     // Look every row up before keeping pointers: creating a row may move the others.
-    dept_row(s);
-    for (const auto& a : s.authors) person_row(a, s);
-    c.dept = &dept_row(s);
+    const std::size_t dept = dept_row(s);
+    c.author_rows.clear();
+    for (const auto& a : s.authors) c.author_rows.push_back(person_row(a, s));
+    c.dept = &m_depts[dept];
     c.authors.clear();
-    for (const auto& a : s.authors) c.authors.push_back(&person_row(a, s));
+    for (const std::size_t i : c.author_rows) c.authors.push_back(&m_persons[i]);
 
     if (m_period.contains(s.submitted_on)) credit_submission(s, score, c);
     if (s.due_on && m_period.contains(s.due_on->plus_days(1))) credit_missed(s, score, c);
@@ -232,16 +234,21 @@ void TallyBuilder::credit_adoptions(const model::Submission& s,
         any = true;
         const AdoptionScore& as = score.adoptions[i];
         const int month = period_key(PeriodKind::month, a.adopted_on);
+        const std::size_t level = level_index(a.level);
         detail::split_into(as.points, c.shares, points);
         detail::split_into(as.yuan, c.shares, yuan);
+        auto add_level = [level](std::vector<std::optional<model::Decimal>>& v, model::Decimal x) {
+            if (v.size() <= level) v.resize(level + 1);
+            v[level] = v[level].value_or(model::Decimal()) + x;
+        };
         auto credit_row = [&](RowState& r, model::Decimal piece, model::Decimal p,
                               model::Decimal y) {
             r.row.adoptions += piece;
-            r.row.adoptions_by_level[a.level] += piece;
+            add_level(r.level_adoptions, piece);
             if (!as.counted) return;
             r.row.adoption_points += p;
             r.row.yuan_earned += y;
-            r.row.points_by_level[a.level] += p;
+            add_level(r.level_points, p);
             auto& bucket = r.earned_by_month[month];
             bucket.points += p;
             bucket.yuan += y;
@@ -290,6 +297,13 @@ void TallyBuilder::credit_adoptions(const model::Submission& s,
     dept.row.adopted_pieces += model::Decimal::whole(1);
     for (std::size_t k = 0; k < c.authors.size(); ++k)
         c.authors[k]->row.adopted_pieces += c.pieces[k];
+}
+
+std::size_t TallyBuilder::level_index(const std::string& level) {
+    for (std::size_t i = 0; i < m_levels.size(); ++i)
+        if (m_levels[i] == level) return i;
+    m_levels.push_back(level);
+    return m_levels.size() - 1;
 }
 
 void rank_rows(std::vector<TallyRow>& rows, RankBy by) {

@@ -5,6 +5,7 @@
 // period — quotas, caps, floors, money — in this order (schemas/rules.md):
 //   earned (adoption + submission scores) → caps → + quota rewards → − penalties → floor
 //   → money (per-piece yuan, per_point or pool) → money floor.
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -24,7 +25,34 @@ namespace infotally::rules {
 
 namespace detail {
 class AdoptionScoreCache;
-}
+
+// Figures by a small integer key (a month's or a quota period's number, quota.hpp period_key) as
+// a sorted vector: a row meets a few dozen keys in a period, mostly in increasing order, so an
+// append or a short search beats a tree node per key (a tally updates these for every adoption).
+template <class V>
+class KeyedFigures {
+  public:
+    V& operator[](int key) {
+        if (m_items.empty() || m_items.back().first < key)
+            return m_items.emplace_back(key, V{}).second;
+        if (m_items.back().first == key) return m_items.back().second;
+        auto it = std::lower_bound(m_items.begin(), m_items.end(), key,
+                                   [](const auto& item, int k) { return item.first < k; });
+        if (it->first != key) it = m_items.emplace(it, key, V{});
+        return it->second;
+    }
+    const V* find(int key) const {
+        auto it = std::lower_bound(m_items.begin(), m_items.end(), key,
+                                   [](const auto& item, int k) { return item.first < k; });
+        return it != m_items.end() && it->first == key ? &it->second : nullptr;
+    }
+    auto begin() const { return m_items.begin(); }
+    auto end() const { return m_items.end(); }
+
+  private:
+    std::vector<std::pair<int, V>> m_items;
+};
+}  // namespace detail
 
 struct Period {
     model::Date from;
@@ -129,7 +157,8 @@ class TallyBuilder {
 
     // Quotas over every whole quota period inside the period (partial periods are reported as
     // in progress, never missed), caps, penalties, floors, money, totals.
-    Tally finish() const;
+    Tally finish() const&;
+    Tally finish() &&;  // without copying the rows
 
     struct Amount {
         model::Decimal points;
@@ -139,25 +168,33 @@ class TallyBuilder {
         TallyRow row;
         std::optional<model::Person> person;
         std::optional<model::Department> dept;
-        std::map<int, Amount> earned_by_month;  // for caps; key as period_key(month)
-        std::vector<std::map<int, model::Decimal>> quota_actual;  // [quota][period key]
+        detail::KeyedFigures<Amount> earned_by_month;  // for caps; key as period_key(month)
+        std::vector<detail::KeyedFigures<model::Decimal>> quota_actual;  // [quota][period key]
+        // By the builder's level number (level_index): the row's adoptions_by_level and
+        // points_by_level, turned into those maps by finish() (a string-keyed map per adoption
+        // and row was a tenth of a tally's time).
+        std::vector<std::optional<model::Decimal>> level_adoptions, level_points;
     };
 
   private:
-    RowState& person_row(const model::Author& a, const model::Submission& s);
-    RowState& dept_row(const model::Submission& s);
+    // The row's index in m_persons or m_depts, created if new (which may move the others).
+    std::size_t person_row(const model::Author& a, const model::Submission& s);
+    std::size_t dept_row(const model::Submission& s);
     RowState& new_row(bool person);
     // The authors' shares of the piece being added, their piece credit, and the rows credited.
     struct Credit {
         std::vector<model::Ratio> shares;
         std::vector<model::Decimal> pieces;
         RowState* dept = nullptr;
+        std::vector<std::size_t> author_rows;  // indices into m_persons
         std::vector<RowState*> authors;
     };
     void credit_adoptions(const model::Submission& s, const std::vector<model::Adoption>& adoptions,
                           const PieceScore& score, const Credit& c);
     void credit_submission(const model::Submission& s, const PieceScore& score, const Credit& c);
     void credit_missed(const model::Submission& s, const PieceScore& score, const Credit& c);
+    std::size_t level_index(const std::string& level);
+    Tally finish_rows(std::vector<RowState> persons, std::vector<RowState> depts) const;
 
     const Rules& m_rules;  // must outlive the builder
     Period m_period;
@@ -169,7 +206,8 @@ class TallyBuilder {
     std::unordered_map<model::Id, std::size_t> m_dept_by_id;
     std::unordered_map<std::string, std::size_t> m_dept_by_code;
     std::unique_ptr<detail::AdoptionScoreCache> m_cache;
-    Credit m_credit;                                                         // scratch for add()
+    std::vector<std::string> m_levels;  // level keys met, numbered for RowState::level_*
+    Credit m_credit;                    // scratch for add()
     std::vector<model::Decimal> m_split_a, m_split_b, m_split_c, m_split_d;  // scratch
 };
 

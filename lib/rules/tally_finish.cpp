@@ -122,9 +122,8 @@ void Finisher::quota(std::size_t index, RowState& r, Tally& t) {
         // settled: the whole quota period is inside the tally, and over before today
         const bool finished = m_period.from <= span.from && span.to <= m_period.to &&
                               (!m_today || span.to < *m_today);
-        const auto& actuals = r.quota_actual[index];
-        const auto it = actuals.find(span.key);
-        const model::Decimal actual = it == actuals.end() ? model::Decimal{} : it->second;
+        const model::Decimal* found = r.quota_actual[index].find(span.key);
+        const model::Decimal actual = found ? *found : model::Decimal{};
         QuotaPeriodResult res = evaluate_quota_period(q, span, *target, actual, finished);
         st.actual += actual;
         st.periods.push_back(res);
@@ -330,6 +329,8 @@ Tally Finisher::run() {
     money(t);
     t.person_total.name = tr(Msg::ex_total);
     t.dept_total.name = tr(Msg::ex_total);
+    t.persons.reserve(m_persons.size());  // no doubling: 7,000 rows are megabytes
+    t.depts.reserve(m_depts.size());
     for (auto& r : m_persons) {
         add_to(t.person_total, r.row);
         t.persons.push_back(std::move(r.row));
@@ -343,8 +344,25 @@ Tally Finisher::run() {
 
 }  // namespace
 
-Tally TallyBuilder::finish() const {
-    return Finisher(m_rules, m_period, m_persons, m_depts, m_options).run();
+Tally TallyBuilder::finish() const& {
+    return finish_rows(m_persons, m_depts);
+}
+
+Tally TallyBuilder::finish() && {
+    return finish_rows(std::move(m_persons), std::move(m_depts));
+}
+
+Tally TallyBuilder::finish_rows(std::vector<RowState> persons, std::vector<RowState> depts) const {
+    for (auto* rows : {&persons, &depts}) {
+        for (auto& r : *rows) {
+            for (std::size_t i = 0; i < r.level_adoptions.size(); ++i)
+                if (r.level_adoptions[i])
+                    r.row.adoptions_by_level[m_levels[i]] = *r.level_adoptions[i];
+            for (std::size_t i = 0; i < r.level_points.size(); ++i)
+                if (r.level_points[i]) r.row.points_by_level[m_levels[i]] = *r.level_points[i];
+        }
+    }
+    return Finisher(m_rules, m_period, std::move(persons), std::move(depts), m_options).run();
 }
 
 }  // namespace infotally::rules
