@@ -2,6 +2,7 @@
 find_package(CLI11 CONFIG REQUIRED)
 find_package(fmt REQUIRED)
 find_package(tomlplusplus REQUIRED)
+find_package(Threads REQUIRED)  # reports read the ledger on a second thread (lib/store/scan.cpp)
 find_package(SQLite3 REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(PkgConfig REQUIRED)

@@ -188,7 +188,8 @@ void BulkWriter::journal_inserts(BulkJournal& journal) {
     journal.inserted("people", "id", m_people.from, m_people.to, m_people.rows);
     if (m_people.rows > 0) {
         // Only people this writer created get memberships from it (set_membership).
-        auto st = m_conn.prepare("SELECT count(*) FROM memberships WHERE person_id BETWEEN ? AND ?");
+        auto st =
+            m_conn.prepare("SELECT count(*) FROM memberships WHERE person_id BETWEEN ? AND ?");
         st.bind(1, m_people.from).bind(2, m_people.to);
         st.step();
         journal.inserted("memberships", "person_id", m_people.from, m_people.to, st.int64(0));
@@ -207,11 +208,14 @@ void for_each_record(Store& store, const std::optional<model::Date>& from,
     // are not blocked).
     ReadTransaction snapshot(conn);
     std::vector<model::Id> ids;
-    auto st = conn.prepare(from || to ? "SELECT id FROM submissions WHERE submitted_on BETWEEN ? AND ? ORDER BY id"
-                                      : "SELECT id FROM submissions ORDER BY id");
-    if (from || to) st.bind(1, from ? from->iso() : "0000-00-00").bind(2, to ? to->iso() : "9999-99-99");
+    auto st = conn.prepare(
+        from || to ? "SELECT id FROM submissions WHERE submitted_on BETWEEN ? AND ? ORDER BY id"
+                   : "SELECT id FROM submissions ORDER BY id");
+    if (from || to)
+        st.bind(1, from ? from->iso() : "0000-00-00").bind(2, to ? to->iso() : "9999-99-99");
     while (st.step()) ids.push_back(st.int64(0));
-    scan_records(conn, ids, AdoptionOrder::by_id, visit);
+    // Here, not in the background: export's visitor reads each year's rules as it meets them.
+    scan_records(conn, ids, AdoptionOrder::by_id, Reading::here, visit);
 }
 
 }  // namespace infotally::store

@@ -130,7 +130,8 @@ model::Id Store::insert_submission(const model::Submission& in) {
 void Store::update_submission(const model::Submission& s) {
     m_conn
         ->prepare(
-            "UPDATE submissions SET title = ?, kind = ?, category = ?, dept_id = ?, submitted_on = ?, "
+            "UPDATE submissions SET title = ?, kind = ?, category = ?, dept_id = ?, submitted_on = "
+            "?, "
             "length = ?, destination = ?, occurred_on = ?, due_on = ?, tags = ? WHERE id = ?")
         .bind(1, s.title)
         .bind(2, s.kind)
@@ -164,7 +165,8 @@ std::optional<model::Submission> Store::submission(model::Id id) {
 
 std::vector<model::Submission> Store::submissions(const RecordFilter& filter) {
     auto w = where_for(filter, "s.submitted_on", "s.id");
-    auto st = m_conn->prepare(std::string(k_submission_columns) + w.sql + " ORDER BY s.submitted_on, s.id");
+    auto st = m_conn->prepare(std::string(k_submission_columns) + w.sql +
+                              " ORDER BY s.submitted_on, s.id");
     bind_all(st, w);
     std::vector<model::Submission> out;
     while (st.step()) out.push_back(read_submission(st));
@@ -237,7 +239,8 @@ void Store::for_each_submission(const model::Date& from, const model::Date& to,
     ReadTransaction snapshot(*m_conn);
     std::vector<model::Id> ids;
     auto submitted = m_conn->prepare(
-        "SELECT id FROM submissions INDEXED BY submissions_by_date WHERE submitted_on BETWEEN ? AND ?");
+        "SELECT id FROM submissions INDEXED BY submissions_by_date WHERE submitted_on BETWEEN ? "
+        "AND ?");
     submitted.bind(1, from.iso()).bind(2, to.iso());
     while (submitted.step()) ids.push_back(submitted.int64(0));
     auto adopted = m_conn->prepare(
@@ -245,9 +248,8 @@ void Store::for_each_submission(const model::Date& from, const model::Date& to,
         "WHERE adopted_on BETWEEN ? AND ?");
     adopted.bind(1, from.iso()).bind(2, to.iso());
     while (adopted.step()) ids.push_back(adopted.int64(0));
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    scan_records(*m_conn, ids, AdoptionOrder::by_date, visit);
+    sort_unique(ids);
+    scan_records(*m_conn, ids, AdoptionOrder::by_date, Reading::in_background, visit);
 }
 
 }  // namespace infotally::store

@@ -1,7 +1,14 @@
 #include "lib/store/scan.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 
 #include "lib/model/error.hpp"
@@ -38,6 +45,23 @@ struct Names {
         while (o.step()) outlets[o.int64(0)] = {o.text(1), o.text(2), o.text(3)};
     }
 
+    // The names behind a record's numbers: its department's, its authors' and its outlets'.
+    // Done on the visiting thread (scan_records), which has time to spare; the reading one has
+    // not.
+    void fill(model::Submission& s, std::vector<model::Adoption>& adoptions,
+              Connection& conn) const {
+        const auto& dept = at(depts, s.dept_id, conn, "department");
+        s.dept_code.assign(dept.code);
+        s.dept_name.assign(dept.name);
+        for (auto& a : s.authors) a.name.assign(at(people, a.person_id, conn, "person"));
+        for (auto& a : adoptions) {
+            const auto& outlet = at(outlets, a.outlet_id, conn, "outlet");
+            a.outlet.assign(outlet.name);
+            a.level.assign(outlet.level);
+            a.media.assign(outlet.media);
+        }
+    }
+
     // Foreign keys make a miss impossible in a sound ledger.
     template <typename Map>
     static const typename Map::mapped_type& at(const Map& map, model::Id id, Connection& conn,
@@ -57,16 +81,12 @@ std::optional<model::Date> date_column(const Statement& st, int column) {
 
 // Reads into `s`, reusing its strings' storage: a report reads a year's rows one by one into the
 // same object, and allocating afresh for each was a tenth of its time.
-void read_submission(const Statement& st, const Names& names, Connection& conn,
-                     model::Submission& s) {
+void read_submission(const Statement& st, model::Submission& s) {
     s.id = st.int64(0);
     s.title.assign(st.view(1));
     s.kind.assign(st.view(2));
     s.category.assign(st.view(3));
     s.dept_id = st.int64(4);
-    const auto& dept = Names::at(names.depts, s.dept_id, conn, "department");
-    s.dept_code.assign(dept.code);
-    s.dept_name.assign(dept.name);
     s.submitted_on = model::Date::parse(st.view(5)).value_or(model::Date());
     s.length = st.opt_int64(6);
     s.destination.assign(st.view(7));
@@ -76,22 +96,17 @@ void read_submission(const Statement& st, const Names& names, Connection& conn,
     if (const auto tags = st.view(10); !tags.empty()) s.tags = split_tags(tags);
 }
 
-void read_author(const Statement& st, const Names& names, Connection& conn, model::Author& a) {
+void read_author(const Statement& st, model::Author& a) {
     a.person_id = st.int64(1);
-    a.name.assign(Names::at(names.people, a.person_id, conn, "person"));
     a.position = static_cast<int>(st.int64(2));
     a.share.reset();
     if (auto share = st.opt_int64(3)) a.share = model::Ratio::from_ten_thousandths(*share);
 }
 
-void read_adoption(const Statement& st, const Names& names, Connection& conn, model::Adoption& a) {
+void read_adoption(const Statement& st, model::Adoption& a) {
     a.submission_id = st.int64(0);
     a.id = st.int64(1);
     a.outlet_id = st.int64(2);
-    const auto& outlet = Names::at(names.outlets, a.outlet_id, conn, "outlet");
-    a.outlet.assign(outlet.name);
-    a.level.assign(outlet.level);
-    a.media.assign(outlet.media);
     a.adopted_on = model::Date::parse(st.view(3)).value_or(model::Date());
     a.form.assign(st.view(4));
     a.placement.assign(st.view(5));
@@ -100,67 +115,257 @@ void read_adoption(const Statement& st, const Names& names, Connection& conn, mo
     if (auto fee = st.opt_int64(7)) a.fee = model::Decimal::from_hundredths(*fee);
 }
 
+// The three range scans of scan_records, prepared on the caller's thread (prepare is refused
+// while another thread reads) and stepped by run() on whichever thread reads.
+class Reader {
+  public:
+    Reader(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order)
+        : m_conn(conn),
+          m_ids(ids),
+          m_order(order),
+          m_names(conn),
+          m_subs(conn.prepare("SELECT id, title, kind, category, dept_id, submitted_on, length, "
+                              "destination, occurred_on, due_on, tags FROM submissions "
+                              "WHERE id BETWEEN ?1 AND ?2 ORDER BY id")),
+          m_authors(
+              conn.prepare("SELECT submission_id, person_id, position, share FROM authorships "
+                           "WHERE submission_id BETWEEN ?1 AND ?2 "
+                           "ORDER BY submission_id, position")),
+          // INDEXED BY: the covering index answers without touching the table (schemas/003).
+          m_adopts(conn.prepare(
+              "SELECT submission_id, id, outlet_id, adopted_on, form, placement, endorsement, fee "
+              "FROM adoptions INDEXED BY adoptions_by_submission "
+              "WHERE submission_id BETWEEN ?1 AND ?2 ORDER BY submission_id, id")) {}
+
+    // Calls emit(submission, adoptions) for each record in order, without the names (fill()
+    // adds them). emit may swap the two objects' contents away (the pipeline does): they are
+    // refilled field by field for the next record.
+    template <class Emit>
+    void run(Emit&& emit) {
+        model::Submission s;
+        std::vector<model::Adoption> adoptions;
+        const auto& ids = m_ids;
+        for (std::size_t first = 0; first < ids.size();) {
+            std::size_t end = first + 1;
+            while (end < ids.size() && ids[end] - ids[end - 1] <= k_gap) ++end;
+            for (auto* st : {&m_subs, &m_authors, &m_adopts}) {
+                st->reset();
+                st->bind(1, ids[first]).bind(2, ids[end - 1]);
+            }
+            bool more_authors = m_authors.step();
+            bool more_adoptions = m_adopts.step();
+            std::size_t want = first;  // the next number asked for
+            while (want < end && m_subs.step()) {
+                const model::Id id = m_subs.int64(0);
+                while (ids[want] < id) ++want;  // a number with no submission (an adoption's)
+                if (ids[want] != id) continue;  // in the run, not asked for
+                ++want;
+                read_submission(m_subs, s);
+                while (more_authors && m_authors.int64(0) < id) more_authors = m_authors.step();
+                std::size_t n = 0;
+                for (; more_authors && m_authors.int64(0) == id;
+                     more_authors = m_authors.step(), ++n) {
+                    if (n == s.authors.size()) s.authors.emplace_back();
+                    read_author(m_authors, s.authors[n]);
+                }
+                s.authors.resize(n);
+                while (more_adoptions && m_adopts.int64(0) < id) more_adoptions = m_adopts.step();
+                n = 0;
+                for (; more_adoptions && m_adopts.int64(0) == id;
+                     more_adoptions = m_adopts.step(), ++n) {
+                    if (n == adoptions.size()) adoptions.emplace_back();
+                    read_adoption(m_adopts, adoptions[n]);
+                }
+                adoptions.resize(n);
+                if (m_order == AdoptionOrder::by_date)
+                    std::sort(adoptions.begin(), adoptions.end(),
+                              [](const model::Adoption& x, const model::Adoption& y) {
+                                  return x.adopted_on != y.adopted_on ? x.adopted_on < y.adopted_on
+                                                                      : x.id < y.id;
+                              });
+                emit(s, adoptions);
+            }
+            first = end;
+        }
+    }
+
+    ~Reader() {
+        for (auto* st : {&m_subs, &m_authors, &m_adopts}) st->reset();
+    }
+
+    void fill(model::Submission& s, std::vector<model::Adoption>& adoptions) const {
+        m_names.fill(s, adoptions, m_conn);
+    }
+
+  private:
+    Connection& m_conn;
+    const std::vector<model::Id>& m_ids;
+    AdoptionOrder m_order;
+    const Names m_names;
+    Statement m_subs, m_authors, m_adopts;
+};
+
+// Records travel from the reading thread to the visiting one in batches, and the batches come
+// back empty to be refilled: memory holds k_batches × k_batch_size records whatever the size of
+// the ledger, and the threads meet once per batch, not once per record.
+constexpr std::size_t k_batch_size = 256;
+constexpr std::size_t k_batches = 4;
+
+struct Batch {
+    std::vector<model::Submission> submissions;
+    std::vector<std::vector<model::Adoption>> adoptions;
+    std::size_t size = 0;
+};
+
+class Pipe {
+  public:
+    Pipe() : m_batches(k_batches) {
+        for (auto& b : m_batches) m_empty.push_back(&b);
+    }
+
+    // Reading side. nullptr: the visiting side has stopped.
+    Batch* take_empty() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || !m_empty.empty(); });
+        if (m_stopped) return nullptr;
+        Batch* b = m_empty.back();
+        m_empty.pop_back();
+        return b;
+    }
+    void put_full(Batch* b) {
+        std::lock_guard lock(m_mutex);
+        m_full.push_back(b);
+        m_changed.notify_all();
+    }
+    // The reading is over, with `error` if it failed.
+    void close(std::exception_ptr error) {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        m_error = std::move(error);
+        m_changed.notify_all();
+    }
+
+    // Visiting side. nullptr: the reading is over and every batch has been taken.
+    Batch* take_full() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_closed || !m_full.empty(); });
+        if (m_full.empty()) return nullptr;
+        Batch* b = m_full.front();
+        m_full.pop_front();
+        return b;
+    }
+    void put_empty(Batch* b) {
+        b->size = 0;
+        std::lock_guard lock(m_mutex);
+        m_empty.push_back(b);
+        m_changed.notify_all();
+    }
+    void stop() {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+        m_changed.notify_all();
+    }
+    std::exception_ptr error() {
+        std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+
+  private:
+    std::vector<Batch> m_batches;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<Batch*> m_empty;
+    std::deque<Batch*> m_full;
+    bool m_closed = false, m_stopped = false;
+    std::exception_ptr m_error;
+};
+
+struct Stopped {};  // thrown through Reader::run when the visiting side stops early
+
+void read_into(Reader& reader, Pipe& pipe) {
+    std::exception_ptr error;
+    try {
+        Batch* b = nullptr;
+        reader.run([&](model::Submission& s, std::vector<model::Adoption>& adoptions) {
+            if (!b && !(b = pipe.take_empty())) throw Stopped{};
+            if (b->size == b->submissions.size()) {
+                b->submissions.emplace_back();
+                b->adoptions.emplace_back();
+            }
+            // A swap, not a copy: `s` and `adoptions` get the batch's old storage to refill.
+            std::swap(b->submissions[b->size], s);
+            std::swap(b->adoptions[b->size], adoptions);
+            if (++b->size == k_batch_size) {
+                pipe.put_full(b);
+                b = nullptr;
+            }
+        });
+        if (b) pipe.put_full(b);
+    } catch (const Stopped&) {
+    } catch (...) {
+        error = std::current_exception();
+    }
+    pipe.close(error);
+}
+
 }  // namespace
 
-void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order,
-                  const RecordVisitor& visit) {
+void sort_unique(std::vector<model::Id>& ids) {
     if (ids.empty()) return;
-    const Names names(conn);
-    auto subs = conn.prepare(
-        "SELECT id, title, kind, category, dept_id, submitted_on, length, destination, "
-        "occurred_on, due_on, tags FROM submissions WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
-    auto authors = conn.prepare(
-        "SELECT submission_id, person_id, position, share FROM authorships "
-        "WHERE submission_id BETWEEN ?1 AND ?2 ORDER BY submission_id, position");
-    // INDEXED BY: the covering index answers without touching the table (schemas/003).
-    auto adopts = conn.prepare(
-        "SELECT submission_id, id, outlet_id, adopted_on, form, placement, endorsement, fee "
-        "FROM adoptions INDEXED BY adoptions_by_submission "
-        "WHERE submission_id BETWEEN ?1 AND ?2 ORDER BY submission_id, id");
-
-    model::Submission s;
-    std::vector<model::Adoption> adoptions;
-    for (std::size_t first = 0; first < ids.size();) {
-        std::size_t end = first + 1;
-        while (end < ids.size() && ids[end] - ids[end - 1] <= k_gap) ++end;
-        for (auto* st : {&subs, &authors, &adopts}) {
-            st->reset();
-            st->bind(1, ids[first]).bind(2, ids[end - 1]);
-        }
-        bool more_authors = authors.step();
-        bool more_adoptions = adopts.step();
-        std::size_t want = first;  // the next number asked for
-        while (want < end && subs.step()) {
-            const model::Id id = subs.int64(0);
-            while (ids[want] < id) ++want;  // a number with no submission (an adoption's)
-            if (ids[want] != id) continue;  // in the run, not asked for
-            ++want;
-            read_submission(subs, names, conn, s);
-            while (more_authors && authors.int64(0) < id) more_authors = authors.step();
-            std::size_t n = 0;
-            for (; more_authors && authors.int64(0) == id; more_authors = authors.step(), ++n) {
-                if (n == s.authors.size()) s.authors.emplace_back();
-                read_author(authors, names, conn, s.authors[n]);
-            }
-            s.authors.resize(n);
-            while (more_adoptions && adopts.int64(0) < id) more_adoptions = adopts.step();
-            n = 0;
-            for (; more_adoptions && adopts.int64(0) == id; more_adoptions = adopts.step(), ++n) {
-                if (n == adoptions.size()) adoptions.emplace_back();
-                read_adoption(adopts, names, conn, adoptions[n]);
-            }
-            adoptions.resize(n);
-            if (order == AdoptionOrder::by_date)
-                std::sort(adoptions.begin(), adoptions.end(),
-                          [](const model::Adoption& x, const model::Adoption& y) {
-                              return x.adopted_on != y.adopted_on ? x.adopted_on < y.adopted_on
-                                                                  : x.id < y.id;
-                          });
-            visit(s, adoptions);
-        }
-        first = end;
+    const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
+    const model::Id first = *lo;
+    const auto span = static_cast<std::uint64_t>(*hi - *lo) + 1;
+    if (span / 16 > ids.size()) {  // the bitmap would outweigh the numbers twice over
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        return;
     }
-    for (auto* st : {&subs, &authors, &adopts}) st->reset();
+    std::vector<std::uint64_t> seen((span + 63) / 64);
+    for (const model::Id id : ids) {
+        const auto bit = static_cast<std::uint64_t>(id - first);
+        seen[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    ids.clear();
+    for (std::size_t w = 0; w < seen.size(); ++w)
+        for (std::uint64_t word = seen[w]; word != 0; word &= word - 1)
+            ids.push_back(first + static_cast<model::Id>(
+                                      w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+}
+
+void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order,
+                  Reading reading, const RecordVisitor& visit) {
+    if (ids.empty()) return;
+    Reader reader(conn, ids, order);
+    if (reading == Reading::here) {
+        reader.run([&](model::Submission& s, std::vector<model::Adoption>& adoptions) {
+            reader.fill(s, adoptions);
+            visit(s, adoptions);
+        });
+        return;
+    }
+    Pipe pipe;
+    conn.set_read_elsewhere(true);
+    std::thread thread(read_into, std::ref(reader), std::ref(pipe));
+    // However the visiting ends (an exception included), the reader stops and is joined before
+    // `reader` and `pipe` go.
+    struct Join {
+        Pipe& pipe;
+        std::thread& thread;
+        Connection& conn;
+        ~Join() {
+            pipe.stop();
+            thread.join();
+            conn.set_read_elsewhere(false);
+        }
+    } join{pipe, thread, conn};
+    while (Batch* b = pipe.take_full()) {
+        for (std::size_t i = 0; i < b->size; ++i) {
+            reader.fill(b->submissions[i], b->adoptions[i]);
+            visit(b->submissions[i], b->adoptions[i]);
+        }
+        pipe.put_empty(b);
+    }
+    if (auto error = pipe.error()) std::rethrow_exception(error);
 }
 
 }  // namespace infotally::store

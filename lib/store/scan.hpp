@@ -14,6 +14,17 @@ using RecordVisitor =
 
 enum class AdoptionOrder { by_id, by_date };
 
+// Where the rows are read. `here`: on the caller's thread, between visits. `in_background`: a
+// second thread reads batches of records while the caller's thread visits the previous ones, so
+// a year's report takes about the longer of reading and scoring instead of their sum (2 cores).
+// The visitor must then leave the connection alone: Connection::prepare and exec throw meanwhile.
+enum class Reading { here, in_background };
+
+// Sorts the numbers and drops repeats. Numbers come from one counter, so a period's are dense
+// within their range: then a bitmap over the range does it in one pass (a million numbers in a
+// few milliseconds, where sorting took 60); numbers spread thinly are sorted.
+void sort_unique(std::vector<model::Id>& ids);
+
 // Visits the submissions numbered in `ids` (sorted ascending, no repeats), in that order, each
 // with its authors (names included) and all its adoptions (outlet name, level and media
 // included). The caller holds the read transaction that gives every query one snapshot.
@@ -23,7 +34,10 @@ enum class AdoptionOrder { by_id, by_date };
 // by rowid, authorships by primary key, adoptions by the covering index adoptions_by_submission)
 // merged here. A million-row year is read with sequential scans, not a b-tree seek per row:
 // ARCHITECTURE.md, "Reading a year".
+//
+// The visitor gets each record once, in order, on the caller's thread; an exception from it stops
+// the reading and propagates, as does one from the reading.
 void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order,
-                  const RecordVisitor& visit);
+                  Reading reading, const RecordVisitor& visit);
 
 }  // namespace infotally::store

@@ -14,7 +14,7 @@ namespace infotally::store {
 class Statement;
 
 class Connection {
-public:
+  public:
     enum class Mode { read_write, create };
     Connection(const std::string& path, Mode mode);
     ~Connection();
@@ -32,13 +32,20 @@ public:
     // "not a database", or an internal error naming the statement.
     [[noreturn]] void fail(int rc, std::string_view context) const;
 
-private:
+    // While another thread steps this connection's prepared statements (scan.cpp), the owner's
+    // thread must not use it: prepare() and exec() then throw an internal error instead of racing.
+    void set_read_elsewhere(bool on) { m_read_elsewhere = on; }
+
+  private:
+    void check_not_read_elsewhere(std::string_view sql) const;
+
     sqlite3* m_db = nullptr;
     std::string m_path;
+    bool m_read_elsewhere = false;
 };
 
 class Statement {
-public:
+  public:
     Statement(Connection& conn, sqlite3_stmt* stmt, std::string_view sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
@@ -50,7 +57,9 @@ public:
     Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
     Statement& bind(int index, std::string_view text);
     Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
-    Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+    Statement& bind(int index, const std::string& text) {
+        return bind(index, std::string_view(text));
+    }
     Statement& bind_null(int index);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
@@ -69,7 +78,7 @@ public:
     std::optional<std::int64_t> opt_int64(int column) const;
     std::optional<std::string> opt_text(int column) const;
 
-private:
+  private:
     Connection* m_conn;
     sqlite3_stmt* m_stmt;
     std::string m_sql;
@@ -78,14 +87,14 @@ private:
 // BEGIN IMMEDIATE on construction (so a writer waits for the busy timeout up front instead of
 // failing half-way); ROLLBACK on destruction unless commit() was called.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& conn);
     ~Transaction();
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     void commit();
 
-private:
+  private:
     Connection& m_conn;
     bool m_done = false;
 };
@@ -93,15 +102,16 @@ private:
 // BEGIN (deferred): every statement inside reads the same snapshot of the ledger, while writers
 // carry on (WAL). Ends on destruction. Inside a transaction the caller holds it does nothing.
 class ReadTransaction {
-public:
+  public:
     explicit ReadTransaction(Connection& conn);
     ~ReadTransaction();
     ReadTransaction(const ReadTransaction&) = delete;
     ReadTransaction& operator=(const ReadTransaction&) = delete;
 
-private:
+  private:
     Connection& m_conn;
-    bool m_open = false;  // false inside a transaction the caller holds: that one gives the snapshot
+    bool m_open =
+        false;  // false inside a transaction the caller holds: that one gives the snapshot
 };
 
 }  // namespace infotally::store

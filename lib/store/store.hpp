@@ -22,7 +22,7 @@ std::string resolve_ledger_path(const std::optional<std::string>& flag);
 struct RecordFilter {
     std::optional<model::Date> from, to;  // inclusive, on the record's own date
     std::optional<model::Id> dept_id;
-    std::optional<model::Id> person_id;   // submissions this person co-wrote
+    std::optional<model::Id> person_id;  // submissions this person co-wrote
     std::optional<model::Id> submission_id;
 };
 
@@ -36,7 +36,7 @@ struct StoredRules {
 enum class RecordKind { none, submission, adoption };
 
 class Store {
-public:
+  public:
     // Creates a new ledger at `path` (refuses if one is there) with the given unit name.
     static Store create(const std::string& path, const std::string& unit_name);
     // Opens an existing ledger: refuses a missing file, an empty or non-SQLite file, another
@@ -97,7 +97,8 @@ public:
 
     // Streams, in submission order, every submission that was submitted in [from, to] or has an
     // adoption dated in [from, to], each with ALL its adoptions (by date, then number). Memory
-    // holds the period's submission numbers and one submission at a time (scan.hpp).
+    // holds the period's submission numbers and a few batches of records (scan.hpp). A second
+    // thread reads while `visit` runs: `visit` must not use this Store (it would throw).
     void for_each_submission(const model::Date& from, const model::Date& to,
                              const RecordVisitor& visit);
 
@@ -106,7 +107,7 @@ public:
     std::optional<StoredRules> rules_for_year(int year);
     std::vector<int> rules_years();
 
-private:
+  private:
     explicit Store(std::unique_ptr<Connection> conn) : m_conn(std::move(conn)) {}
     void migrate();
     std::vector<model::Author> authors_of(model::Id submission_id);

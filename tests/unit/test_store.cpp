@@ -1,10 +1,10 @@
 // The store on real SQLite files in a temporary folder.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "lib/model/error.hpp"
 #include "lib/store/bulk.hpp"
@@ -31,7 +31,9 @@ struct TempDir {
     std::string file(const char* name) const { return (path / name).string(); }
 };
 
-model::Date d(const char* s) { return *model::Date::parse(s); }
+model::Date d(const char* s) {
+    return *model::Date::parse(s);
+}
 
 struct Fixture {
     TempDir dir;
@@ -69,7 +71,10 @@ TEST_SUITE("store") {
     TEST_CASE("a new ledger has every migration applied and refuses a second create") {
         TempDir dir;
         auto path = dir.file("l.db");
-        { auto s = store::Store::create(path, "测试院"); CHECK(s.unit_name() == "测试院"); }
+        {
+            auto s = store::Store::create(path, "测试院");
+            CHECK(s.unit_name() == "测试院");
+        }
         auto s = store::Store::open(path);
         auto st = s.connection().prepare("PRAGMA user_version");
         REQUIRE(st.step());
@@ -79,12 +84,16 @@ TEST_SUITE("store") {
 
     TEST_CASE("open refuses what is not a ledger") {
         TempDir dir;
-        CHECK_THROWS_WITH_AS(store::Store::open(dir.file("missing.db")), doctest::Contains("no ledger"), LedgerError);
+        CHECK_THROWS_WITH_AS(store::Store::open(dir.file("missing.db")),
+                             doctest::Contains("no ledger"), LedgerError);
         std::ofstream(dir.file("text.db")) << "标题,部门\n";
-        CHECK_THROWS_WITH_AS(store::Store::open(dir.file("text.db")), doctest::Contains("not a SQLite"), LedgerError);
+        CHECK_THROWS_WITH_AS(store::Store::open(dir.file("text.db")),
+                             doctest::Contains("not a SQLite"), LedgerError);
         std::ofstream(dir.file("empty.db")).close();
-        CHECK_THROWS_WITH_AS(store::Store::open(dir.file("empty.db")), doctest::Contains("empty"), LedgerError);
-        CHECK_THROWS_WITH_AS(store::Store::open(dir.path.string()), doctest::Contains("folder"), LedgerError);
+        CHECK_THROWS_WITH_AS(store::Store::open(dir.file("empty.db")), doctest::Contains("empty"),
+                             LedgerError);
+        CHECK_THROWS_WITH_AS(store::Store::open(dir.path.string()), doctest::Contains("folder"),
+                             LedgerError);
     }
 
     TEST_CASE("submissions and adoptions share one numbering that never goes back") {
@@ -131,7 +140,7 @@ TEST_SUITE("store") {
             tx.commit();
         }
         CHECK_FALSE(f.store.submission(s1));
-        {   // undoing the undo brings it back with the same number
+        {  // undoing the undo brings it back with the same number
             auto tx = f.store.transaction();
             store::undo_entry(f.store.connection(), tx, std::nullopt);
             tx.commit();
@@ -148,10 +157,11 @@ TEST_SUITE("store") {
         auto inside = f.submit("今年", "2026-02-01");
         f.submit("明年", "2027-01-01");
         std::vector<std::pair<model::Id, std::size_t>> seen;
-        f.store.for_each_submission(d("2026-01-01"), d("2026-12-31"),
-                                    [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
-                                        seen.emplace_back(s.id, a.size());
-                                    });
+        f.store.for_each_submission(
+            d("2026-01-01"), d("2026-12-31"),
+            [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+                seen.emplace_back(s.id, a.size());
+            });
         REQUIRE(seen.size() == 2);
         CHECK(seen[0] == std::pair<model::Id, std::size_t>{old, 2});
         CHECK(seen[1] == std::pair<model::Id, std::size_t>{inside, 0});
@@ -172,7 +182,9 @@ TEST_SUITE("store") {
         for (int i = 0; i < 300; ++i) {
             model::Submission s;
             s.title = "稿件" + std::to_string(i), s.kind = "info", s.dept_id = f.office;
-            s.submitted_on = d(i < 100 ? "2025-03-01" : (i % 50 == 0 || (i >= 150 && i < 180)) ? "2026-05-01" : "2025-04-01");
+            s.submitted_on = d(i < 100                                  ? "2025-03-01"
+                               : (i % 50 == 0 || (i >= 150 && i < 180)) ? "2026-05-01"
+                                                                        : "2025-04-01");
             s.authors = {{f.person, "张三", 1, std::nullopt}};
             if (i % 3 == 0) s.authors.push_back({li_si, "李四", 2, std::nullopt});
             if (i == 160) s.tags = {"扫黑除恶", "专题"};
@@ -180,54 +192,130 @@ TEST_SUITE("store") {
             subs.push_back(f.store.insert_submission(s));
             tx.commit();
         }
-        f.adopt(subs[3], "2026-05-20");   // an old piece adopted in the period
-        f.adopt(subs[3], "2025-06-01");   // and earlier, outside it: still delivered, first
+        f.adopt(subs[3], "2026-05-20");  // an old piece adopted in the period
+        f.adopt(subs[3], "2025-06-01");  // and earlier, outside it: still delivered, first
         f.adopt(subs[160], "2026-05-09");
         f.adopt(subs[160], "2026-05-02");
         f.adopt(subs[120], "2025-05-05");  // not touched: nothing of it may appear
         std::vector<model::Id> want;
         for (int i = 0; i < 300; ++i)
-            if (i == 3 || (i >= 100 && (i % 50 == 0 || (i >= 150 && i < 180)))) want.push_back(subs[static_cast<std::size_t>(i)]);
+            if (i == 3 || (i >= 100 && (i % 50 == 0 || (i >= 150 && i < 180))))
+                want.push_back(subs[static_cast<std::size_t>(i)]);
 
         std::vector<model::Id> seen;
-        f.store.for_each_submission(d("2026-05-01"), d("2026-05-31"),
-                                    [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
-            seen.push_back(s.id);
-            const auto i = static_cast<std::size_t>(std::find(subs.begin(), subs.end(), s.id) - subs.begin());
-            CHECK(s.title == "稿件" + std::to_string(i));
-            CHECK(s.dept_name == "办公室");
-            REQUIRE(s.authors.size() == (i % 3 == 0 ? 2u : 1u));
-            CHECK(s.authors[0].name == "张三");
-            if (i % 3 == 0) CHECK(s.authors[1].name == "李四");
-            for (const auto& x : a) {
-                CHECK(x.submission_id == s.id);
-                CHECK(x.outlet == "检察日报");
-                CHECK(x.level == "national");
-            }
-            if (i == 3) {
-                REQUIRE(a.size() == 2);
-                CHECK(a[0].adopted_on == d("2025-06-01"));  // by date, not by number
-            } else if (i == 160) {
-                REQUIRE(a.size() == 2);
-                CHECK(a[0].adopted_on == d("2026-05-02"));
-                CHECK(s.tags == std::vector<std::string>{"扫黑除恶", "专题"});
-            } else {
-                CHECK(a.empty());
-            }
-        });
+        f.store.for_each_submission(
+            d("2026-05-01"), d("2026-05-31"),
+            [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+                seen.push_back(s.id);
+                const auto i = static_cast<std::size_t>(std::find(subs.begin(), subs.end(), s.id) -
+                                                        subs.begin());
+                CHECK(s.title == "稿件" + std::to_string(i));
+                CHECK(s.dept_name == "办公室");
+                REQUIRE(s.authors.size() == (i % 3 == 0 ? 2u : 1u));
+                CHECK(s.authors[0].name == "张三");
+                if (i % 3 == 0) CHECK(s.authors[1].name == "李四");
+                for (const auto& x : a) {
+                    CHECK(x.submission_id == s.id);
+                    CHECK(x.outlet == "检察日报");
+                    CHECK(x.level == "national");
+                }
+                if (i == 3) {
+                    REQUIRE(a.size() == 2);
+                    CHECK(a[0].adopted_on == d("2025-06-01"));  // by date, not by number
+                } else if (i == 160) {
+                    REQUIRE(a.size() == 2);
+                    CHECK(a[0].adopted_on == d("2026-05-02"));
+                    CHECK(s.tags == std::vector<std::string>{"扫黑除恶", "专题"});
+                } else {
+                    CHECK(a.empty());
+                }
+            });
         CHECK(seen == want);
 
         // Export's reader: every submission, adoptions in record order.
         std::size_t all = 0;
-        store::for_each_record(f.store, std::nullopt, std::nullopt,
-                               [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
-            ++all;
-            if (s.id == subs[160]) {
-                REQUIRE(a.size() == 2);
-                CHECK(a[0].adopted_on == d("2026-05-09"));
-            }
-        });
+        store::for_each_record(
+            f.store, std::nullopt, std::nullopt,
+            [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+                ++all;
+                if (s.id == subs[160]) {
+                    REQUIRE(a.size() == 2);
+                    CHECK(a[0].adopted_on == d("2026-05-09"));
+                }
+            });
         CHECK(all == 300);
+    }
+
+    TEST_CASE("a report's reading thread hands over every record intact, and stops when told") {
+        // 700 pieces: more than two of scan.cpp's batches of 256, so batches are refilled. The
+        // pieces differ in authors, tags, length and adoptions in turn, so a field left over
+        // from the record a recycled slot held before would show.
+        Fixture f;
+        model::Id li_si = 0;
+        std::vector<model::Id> subs;
+        {
+            auto tx = f.store.transaction();
+            li_si = f.store.add_person("李四", f.office, d("1900-01-01"));
+            for (int i = 0; i < 700; ++i) {
+                model::Submission s;
+                s.title = "第" + std::to_string(i) + "号信息", s.kind = "info",
+                s.dept_id = f.office;
+                s.submitted_on = d("2026-03-01");
+                s.authors = {{f.person, "张三", 1, std::nullopt}};
+                if (i % 2 == 1) s.authors.push_back({li_si, "李四", 2, std::nullopt});
+                if (i % 5 == 0) s.tags = {"专题" + std::to_string(i)};
+                if (i % 7 == 0) s.length = i;
+                subs.push_back(f.store.insert_submission(s));
+                for (int k = 0; k < i % 3; ++k) {
+                    model::Adoption a;
+                    a.submission_id = subs.back(), a.outlet_id = f.outlet;
+                    a.adopted_on = d(k == 0 ? "2026-03-20" : "2026-03-10");
+                    f.store.insert_adoption(a);
+                }
+            }
+            tx.commit();
+        }
+        std::size_t n = 0;
+        f.store.for_each_submission(
+            d("2026-03-01"), d("2026-03-31"),
+            [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+                REQUIRE(n < subs.size());
+                const int i = static_cast<int>(n);
+                CHECK(s.id == subs[n]);
+                CHECK(s.title == "第" + std::to_string(i) + "号信息");
+                REQUIRE(s.authors.size() == (i % 2 == 1 ? 2u : 1u));
+                CHECK(s.authors.back().name == (i % 2 == 1 ? "李四" : "张三"));
+                CHECK(s.tags == (i % 5 == 0 ? std::vector<std::string>{"专题" + std::to_string(i)}
+                                            : std::vector<std::string>{}));
+                CHECK(s.length == (i % 7 == 0 ? std::optional<std::int64_t>(i) : std::nullopt));
+                REQUIRE(a.size() == static_cast<std::size_t>(i % 3));
+                for (const auto& x : a) CHECK(x.submission_id == s.id);
+                if (a.size() == 2) CHECK(a[0].adopted_on == d("2026-03-10"));  // by date
+                ++n;
+            });
+        CHECK(n == 700);
+
+        // The visitor fails half-way: its error comes out, the reading stops, and the store
+        // works afterwards.
+        n = 0;
+        struct Enough {};
+        CHECK_THROWS_AS(f.store.for_each_submission(
+                            d("2026-03-01"), d("2026-03-31"),
+                            [&](const model::Submission&, const std::vector<model::Adoption>&) {
+                                if (++n == 300) throw Enough{};
+                            }),
+                        Enough);
+        CHECK(n == 300);
+        CHECK(f.store.departments().size() == 1);
+
+        // The visitor may not use the store meanwhile: refused, not raced.
+        CHECK_THROWS_AS(f.store.for_each_submission(
+                            d("2026-03-01"), d("2026-03-31"),
+                            [&](const model::Submission&, const std::vector<model::Adoption>&) {
+                                f.store.departments();
+                            }),
+                        LedgerError);
+        CHECK(f.store.departments().size() == 1);
     }
 
     TEST_CASE("a schema-2 ledger is migrated on open, and its reads use the covering indexes") {
@@ -245,25 +333,31 @@ TEST_SUITE("store") {
             c.exec("INSERT INTO people (id, name) VALUES (1, '张三')");
             c.exec("INSERT INTO memberships VALUES (1, '1900-01-01', 1)");
             c.exec("INSERT INTO outlets VALUES (1, '检察日报', 'national', 'print')");
-            c.exec("INSERT INTO submissions (id, title, kind, dept_id, submitted_on) VALUES (1, '旧稿', 'info', 1, '2025-12-01')");
+            c.exec(
+                "INSERT INTO submissions (id, title, kind, dept_id, submitted_on) VALUES (1, "
+                "'旧稿', 'info', 1, '2025-12-01')");
             c.exec("INSERT INTO authorships VALUES (1, 1, 1, NULL)");
-            c.exec("INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on) VALUES (2, 1, 1, '2026-01-03')");
+            c.exec(
+                "INSERT INTO adoptions (id, submission_id, outlet_id, adopted_on) VALUES (2, 1, 1, "
+                "'2026-01-03')");
             c.exec("UPDATE counters SET value = 2");
         }
         auto s = store::Store::open(path);
         auto version = s.connection().prepare("PRAGMA user_version");
         REQUIRE(version.step());
         CHECK(version.int64(0) == store::migrations().back().version);
-        auto cols = s.connection().prepare("SELECT count(*) FROM pragma_index_info('adoptions_by_submission')");
+        auto cols = s.connection().prepare(
+            "SELECT count(*) FROM pragma_index_info('adoptions_by_submission')");
         REQUIRE(cols.step());
         CHECK(cols.int64(0) == 8);
         std::vector<model::Id> seen;
-        s.for_each_submission(d("2026-01-01"), d("2026-01-31"),
-                              [&](const model::Submission& sub, const std::vector<model::Adoption>& a) {
-            seen.push_back(sub.id);
-            REQUIRE(a.size() == 1);
-            CHECK(a[0].outlet == "检察日报");
-        });
+        s.for_each_submission(
+            d("2026-01-01"), d("2026-01-31"),
+            [&](const model::Submission& sub, const std::vector<model::Adoption>& a) {
+                seen.push_back(sub.id);
+                REQUIRE(a.size() == 1);
+                CHECK(a[0].outlet == "检察日报");
+            });
         CHECK(seen == std::vector<model::Id>{1});
     }
 
