@@ -284,8 +284,8 @@ struct Stopped {};  // thrown through Reader::run when the visiting side stops e
 
 void read_into(Reader& reader, Pipe& pipe) {
     std::exception_ptr error;
+    Batch* b = nullptr;
     try {
-        Batch* b = nullptr;
         reader.run([&](model::Submission& s, std::vector<model::Adoption>& adoptions) {
             if (!b && !(b = pipe.take_empty())) throw Stopped{};
             if (b->size == b->submissions.size()) {
@@ -303,6 +303,8 @@ void read_into(Reader& reader, Pipe& pipe) {
         if (b) pipe.put_full(b);
     } catch (const Stopped&) {
     } catch (...) {
+        // What was read before the failure is still delivered, as Reading::here would have.
+        if (b) pipe.put_full(b);
         error = std::current_exception();
     }
     pipe.close(error);
@@ -314,8 +316,11 @@ void sort_unique(std::vector<model::Id>& ids) {
     if (ids.empty()) return;
     const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
     const model::Id first = *lo;
-    const auto span = static_cast<std::uint64_t>(*hi - *lo) + 1;
-    if (span / 16 > ids.size()) {  // the bitmap would outweigh the numbers twice over
+    // Unsigned, so no overflow whatever the numbers; the bitmap (span bits) is used only when
+    // it is no bigger than the numbers themselves (64 bits each).
+    const std::uint64_t span =
+        static_cast<std::uint64_t>(*hi) - static_cast<std::uint64_t>(*lo) + 1;
+    if (span == 0 || span / 64 > ids.size()) {
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         return;
@@ -344,8 +349,10 @@ void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionO
         return;
     }
     Pipe pipe;
-    conn.set_read_elsewhere(true);
+    // The calling thread leaves the connection alone from here: flag it only once the thread
+    // exists (std::thread may throw), and clear it only after the join.
     std::thread thread(read_into, std::ref(reader), std::ref(pipe));
+    conn.set_read_elsewhere(true);
     // However the visiting ends (an exception included), the reader stops and is joined before
     // `reader` and `pipe` go.
     struct Join {

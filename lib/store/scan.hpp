@@ -17,12 +17,14 @@ enum class AdoptionOrder { by_id, by_date };
 // Where the rows are read. `here`: on the caller's thread, between visits. `in_background`: a
 // second thread reads batches of records while the caller's thread visits the previous ones, so
 // a year's report takes about the longer of reading and scoring instead of their sum (2 cores).
-// The visitor must then leave the connection alone: Connection::prepare and exec throw meanwhile.
+// The visitor must then leave the connection alone: Connection::prepare and exec throw meanwhile
+// (a statement prepared earlier, or the raw handle, is not guarded: do not use them either).
 enum class Reading { here, in_background };
 
 // Sorts the numbers and drops repeats. Numbers come from one counter, so a period's are dense
-// within their range: then a bitmap over the range does it in one pass (a million numbers in a
-// few milliseconds, where sorting took 60); numbers spread thinly are sorted.
+// within their range: then a bitmap over the range (when no bigger than the numbers) does it in
+// one pass (a million numbers in a few milliseconds, where sorting took 60); numbers spread
+// thinly are sorted.
 void sort_unique(std::vector<model::Id>& ids);
 
 // Visits the submissions numbered in `ids` (sorted ascending, no repeats), in that order, each

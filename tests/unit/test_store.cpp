@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "lib/model/error.hpp"
 #include "lib/store/bulk.hpp"
 #include "lib/store/migrations.hpp"
+#include "lib/store/scan.hpp"
 #include "lib/store/store.hpp"
 
 using namespace infotally;
@@ -244,6 +246,33 @@ TEST_SUITE("store") {
                 }
             });
         CHECK(all == 300);
+    }
+
+    TEST_CASE("a period's numbers come out sorted and once each, dense or spread thin") {
+        auto sorted = [](std::vector<model::Id> ids) {
+            store::sort_unique(ids);
+            return ids;
+        };
+        CHECK(sorted({}).empty());
+        CHECK(sorted({7}) == std::vector<model::Id>{7});
+        // dense: the bitmap
+        CHECK(sorted({5, 3, 9, 3, 4, 9, 5, 130, 64, 63}) ==
+              std::vector<model::Id>{3, 4, 5, 9, 63, 64, 130});
+        // spread thin, negative and extreme numbers: sorted, and no overflow in the span
+        constexpr model::Id big = std::numeric_limits<model::Id>::max();
+        constexpr model::Id small = std::numeric_limits<model::Id>::min();
+        CHECK(sorted({big, -5, 1'000'000'000'000, -5, small, big}) ==
+              std::vector<model::Id>{small, -5, 1'000'000'000'000, big});
+        // a dense run of a million, shuffled and with every number twice
+        std::vector<model::Id> many;
+        for (model::Id i = 0; i < 1'000'000; ++i) many.push_back((i * 7919) % 1'000'000 + 2);
+        many.insert(many.end(), many.begin(), many.end());
+        const auto out = sorted(many);
+        REQUIRE(out.size() == 1'000'000u);
+        CHECK(out.front() == 2);
+        CHECK(out.back() == 1'000'001);
+        CHECK(std::adjacent_find(out.begin(), out.end(),
+                                 [](model::Id a, model::Id b) { return b != a + 1; }) == out.end());
     }
 
     TEST_CASE("a report's reading thread hands over every record intact, and stops when told") {
