@@ -353,13 +353,16 @@ Tally TallyBuilder::finish() && {
 }
 
 Tally TallyBuilder::finish_rows(std::vector<RowState> persons, std::vector<RowState> depts) const {
+    // The rows' figures by level number become the report's maps by level key.
+    auto by_key = [&](const std::vector<std::optional<model::Decimal>>& by_number,
+                      std::map<std::string, model::Decimal>& out) {
+        for (std::size_t i = 0; i < by_number.size(); ++i)
+            if (by_number[i]) out[m_levels[i]] = *by_number[i];
+    };
     for (auto* rows : {&persons, &depts}) {
         for (auto& r : *rows) {
-            for (std::size_t i = 0; i < r.level_adoptions.size(); ++i)
-                if (r.level_adoptions[i])
-                    r.row.adoptions_by_level[m_levels[i]] = *r.level_adoptions[i];
-            for (std::size_t i = 0; i < r.level_points.size(); ++i)
-                if (r.level_points[i]) r.row.points_by_level[m_levels[i]] = *r.level_points[i];
+            by_key(r.level_adoptions, r.row.adoptions_by_level);
+            by_key(r.level_points, r.row.points_by_level);
         }
     }
     return Finisher(m_rules, m_period, std::move(persons), std::move(depts), m_options).run();

@@ -10,19 +10,6 @@
 namespace infotally::store {
 namespace {
 
-std::optional<model::Date> date_or_none(const std::optional<std::string>& text) {
-    return text ? model::Date::parse(*text) : std::nullopt;
-}
-
-model::Date date_of(const std::string& text) {
-    return model::Date::parse(text).value_or(model::Date());
-}
-
-std::optional<model::Decimal> fee_of(const Statement& st, int column) {
-    if (auto fen = st.opt_int64(column)) return model::Decimal::from_hundredths(*fen);
-    return std::nullopt;
-}
-
 // Columns 0..8 of a submission row (no department names): id, title, kind, category, length,
 // destination, occurred_on, due_on, tags.
 void read_submission_fields(const Statement& st, model::Submission& s) {
@@ -32,8 +19,8 @@ void read_submission_fields(const Statement& st, model::Submission& s) {
     s.category = st.text(3);
     s.length = st.opt_int64(4);
     s.destination = st.text(5);
-    s.occurred_on = date_or_none(st.opt_text(6));
-    s.due_on = date_or_none(st.opt_text(7));
+    s.occurred_on = opt_date_column(st, 6);
+    s.due_on = opt_date_column(st, 7);
     s.tags = split_tags(st.text(8));
 }
 
@@ -108,7 +95,7 @@ void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
         model::Author a;
         a.person_id = st.int64(9);
         a.position = static_cast<int>(st.int64(10));
-        if (auto share = st.opt_int64(11)) a.share = model::Ratio::from_ten_thousandths(*share);
+        a.share = share_column(st, 11);
         out.back().authors.push_back(std::move(a));
     }
     st.reset();
@@ -125,11 +112,11 @@ void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adopti
         a.id = st.int64(0);
         a.submission_id = submission_id;
         a.outlet_id = st.int64(1);
-        a.adopted_on = date_of(st.text(2));
+        a.adopted_on = date_column(st, 2);
         a.form = st.text(3);
         a.placement = st.text(4);
         a.endorsement = st.text(5);
-        a.fee = fee_of(st, 6);
+        a.fee = fee_column(st, 6);
     }
     st.reset();
 }

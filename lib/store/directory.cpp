@@ -10,7 +10,7 @@ model::Department read_department(const Statement& st) {
     d.id = st.int64(0);
     d.code = st.text(1);
     d.name = st.text(2);
-    if (auto r = st.opt_text(3)) d.retired_on = model::Date::parse(*r);
+    d.retired_on = opt_date_column(st, 3);
     return d;
 }
 
@@ -88,7 +88,7 @@ std::vector<model::Person> read_people(Statement& st) {
             out.push_back(model::Person{st.int64(0), st.text(1), {}});
         }
         model::Membership m;
-        m.since = model::Date::parse(st.text(2)).value_or(model::Date());
+        m.since = date_column(st, 2);
         m.dept_id = st.int64(3);
         m.dept_code = st.text(4);
         m.dept_name = st.text(5);

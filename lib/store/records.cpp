@@ -12,14 +12,6 @@
 namespace infotally::store {
 namespace {
 
-std::optional<std::string> iso(const std::optional<model::Date>& d) {
-    return d ? std::optional<std::string>(d->iso()) : std::nullopt;
-}
-
-std::optional<model::Date> date_or_none(const std::optional<std::string>& text) {
-    return text ? model::Date::parse(*text) : std::nullopt;
-}
-
 constexpr const char* k_submission_columns =
     "SELECT s.id, s.title, s.kind, s.category, s.dept_id, d.code, d.name, s.submitted_on, "
     "s.length, s.destination, s.occurred_on, s.due_on, s.tags "
@@ -34,11 +26,11 @@ model::Submission read_submission(const Statement& st) {
     s.dept_id = st.int64(4);
     s.dept_code.assign(st.view(5));
     s.dept_name.assign(st.view(6));
-    s.submitted_on = model::Date::parse(st.view(7)).value_or(model::Date());
+    s.submitted_on = date_column(st, 7);
     s.length = st.opt_int64(8);
     s.destination.assign(st.view(9));
-    s.occurred_on = st.is_null(10) ? std::nullopt : model::Date::parse(st.view(10));
-    s.due_on = st.is_null(11) ? std::nullopt : model::Date::parse(st.view(11));
+    s.occurred_on = opt_date_column(st, 10);
+    s.due_on = opt_date_column(st, 11);
     if (const auto tags = st.view(12); !tags.empty()) s.tags = split_tags(tags);
     return s;
 }
@@ -55,11 +47,11 @@ model::Adoption read_adoption(const Statement& st) {
     a.outlet.assign(st.view(3));
     a.level.assign(st.view(4));
     a.media.assign(st.view(5));
-    a.adopted_on = model::Date::parse(st.view(6)).value_or(model::Date());
+    a.adopted_on = date_column(st, 6);
     a.form.assign(st.view(7));
     a.placement.assign(st.view(8));
     a.endorsement.assign(st.view(9));
-    if (auto fee = st.opt_int64(10)) a.fee = model::Decimal::from_hundredths(*fee);
+    a.fee = fee_column(st, 10);
     return a;
 }
 
@@ -105,7 +97,7 @@ std::vector<model::Author> Store::authors_of(model::Id submission_id) {
         a.person_id = st.int64(0);
         a.name = st.text(1);
         a.position = static_cast<int>(st.int64(2));
-        if (auto share = st.opt_int64(3)) a.share = model::Ratio::from_ten_thousandths(*share);
+        a.share = share_column(st, 3);
         out.push_back(std::move(a));
     }
     return out;
@@ -128,23 +120,20 @@ model::Id Store::insert_submission(const model::Submission& in) {
 }
 
 void Store::update_submission(const model::Submission& s) {
-    m_conn
-        ->prepare(
-            "UPDATE submissions SET title = ?, kind = ?, category = ?, dept_id = ?, submitted_on = "
-            "?, "
-            "length = ?, destination = ?, occurred_on = ?, due_on = ?, tags = ? WHERE id = ?")
-        .bind(1, s.title)
+    auto st = m_conn->prepare(
+        "UPDATE submissions SET title = ?, kind = ?, category = ?, dept_id = ?, submitted_on = ?, "
+        "length = ?, destination = ?, occurred_on = ?, due_on = ?, tags = ? WHERE id = ?");
+    st.bind(1, s.title)
         .bind(2, s.kind)
         .bind(3, s.category)
         .bind(4, s.dept_id)
         .bind(5, s.submitted_on.iso())
         .bind(6, s.length)
         .bind(7, s.destination)
-        .bind(8, iso(s.occurred_on))
-        .bind(9, iso(s.due_on))
         .bind(10, join_tags(s.tags))
-        .bind(11, s.id)
-        .run();
+        .bind(11, s.id);
+    bind_date(st, 8, s.occurred_on);
+    bind_date(st, 9, s.due_on).run();
     write_authors(s);
 }
 
@@ -230,7 +219,7 @@ std::optional<model::Date> Store::earliest_adoption(model::Id submission_id) {
     auto st = m_conn->prepare("SELECT min(adopted_on) FROM adoptions WHERE submission_id = ?");
     st.bind(1, submission_id);
     if (!st.step()) return std::nullopt;
-    return date_or_none(st.opt_text(0));
+    return opt_date_column(st, 0);
 }
 
 void Store::for_each_submission(const model::Date& from, const model::Date& to,

@@ -14,11 +14,9 @@ IsoDate::IsoDate(const model::Date& d) {
     put(8, d.day(), 2);
 }
 
-namespace {
 Statement& bind_date(Statement& st, int index, const std::optional<model::Date>& d) {
     return d ? st.bind(index, IsoDate(*d).view()) : st.bind_null(index);
 }
-}  // namespace
 
 const std::string_view k_insert_submission =
     "INSERT INTO submissions (id, title, kind, category, dept_id, submitted_on, length, "

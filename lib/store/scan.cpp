@@ -13,6 +13,7 @@
 
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
+#include "lib/store/rows.hpp"
 #include "lib/store/tags.hpp"
 
 namespace infotally::store {
@@ -75,10 +76,6 @@ struct Names {
     }
 };
 
-std::optional<model::Date> date_column(const Statement& st, int column) {
-    return st.is_null(column) ? std::nullopt : model::Date::parse(st.view(column));
-}
-
 // Reads into `s`, reusing its strings' storage: a report reads a year's rows one by one into the
 // same object, and allocating afresh for each was a tenth of its time.
 void read_submission(const Statement& st, model::Submission& s) {
@@ -87,11 +84,11 @@ void read_submission(const Statement& st, model::Submission& s) {
     s.kind.assign(st.view(2));
     s.category.assign(st.view(3));
     s.dept_id = st.int64(4);
-    s.submitted_on = model::Date::parse(st.view(5)).value_or(model::Date());
+    s.submitted_on = date_column(st, 5);
     s.length = st.opt_int64(6);
     s.destination.assign(st.view(7));
-    s.occurred_on = date_column(st, 8);
-    s.due_on = date_column(st, 9);
+    s.occurred_on = opt_date_column(st, 8);
+    s.due_on = opt_date_column(st, 9);
     s.tags.clear();
     if (const auto tags = st.view(10); !tags.empty()) s.tags = split_tags(tags);
 }
@@ -99,20 +96,18 @@ void read_submission(const Statement& st, model::Submission& s) {
 void read_author(const Statement& st, model::Author& a) {
     a.person_id = st.int64(1);
     a.position = static_cast<int>(st.int64(2));
-    a.share.reset();
-    if (auto share = st.opt_int64(3)) a.share = model::Ratio::from_ten_thousandths(*share);
+    a.share = share_column(st, 3);
 }
 
 void read_adoption(const Statement& st, model::Adoption& a) {
     a.submission_id = st.int64(0);
     a.id = st.int64(1);
     a.outlet_id = st.int64(2);
-    a.adopted_on = model::Date::parse(st.view(3)).value_or(model::Date());
+    a.adopted_on = date_column(st, 3);
     a.form.assign(st.view(4));
     a.placement.assign(st.view(5));
     a.endorsement.assign(st.view(6));
-    a.fee.reset();
-    if (auto fee = st.opt_int64(7)) a.fee = model::Decimal::from_hundredths(*fee);
+    a.fee = fee_column(st, 7);
 }
 
 // The three range scans of scan_records, prepared on the caller's thread (prepare is refused
