@@ -263,7 +263,7 @@ ImportResult Importer::run() {
         m_writer.create_indexes(indexes);
         m_writer.set_last_record_id(m_last_id);
         m_writer.journal_inserts(*journal);
-        journal.reset();  // resumes the row journal before the commit closes the entry
+        journal->resume();  // the row journal again, before the commit closes the entry
         tx.commit();
     }
     return m_result;

@@ -189,14 +189,24 @@ void WriteTransaction::commit() {
 
 BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx) : m_conn(conn), m_entry(tx.entry_id()) {
     m_conn.exec("UPDATE journal_state SET current = NULL WHERE id = 1");
+    // Only the journal's own triggers (schemas/002_journal.sql names them all journal_*).
+    std::vector<std::string> names;
+    {
+        auto st = m_conn.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'journal_*' ORDER BY name");
+        while (st.step()) {
+            names.push_back(st.text(0));
+            m_triggers.push_back(st.text(1));
+        }
+    }
+    for (const auto& name : names) m_conn.exec(fmt::format("DROP TRIGGER \"{}\"", name));
 }
 
-BulkJournal::~BulkJournal() {
-    try {
-        m_conn.prepare("UPDATE journal_state SET current = ? WHERE id = 1").bind(1, m_entry).run();
-    } catch (...) {
-        // The transaction is failing anyway and will roll back.
-    }
+void BulkJournal::resume() {
+    if (m_resumed) return;
+    for (const auto& sql : m_triggers) m_conn.exec(sql);
+    m_conn.prepare("UPDATE journal_state SET current = ? WHERE id = 1").bind(1, m_entry).run();
+    m_resumed = true;
 }
 
 void BulkJournal::inserted(std::string_view table, std::string_view key_column, std::int64_t from, std::int64_t to,

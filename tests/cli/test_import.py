@@ -231,7 +231,12 @@ class ImportTest(LedgerTest):
                            for i in range(40)]
         before = self.query("SELECT count(*) FROM submissions UNION ALL SELECT count(*) FROM people "
                             "UNION ALL SELECT count(*) FROM departments UNION ALL SELECT count(*) FROM outlets")
+        triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        triggers_before = self.query(triggers)
         self.ok("import", self.write("forty.csv", rows), "--create-missing")
+        # The import paused the journal's triggers (dropped them inside its transaction) and put
+        # the very same ones back: the next command is journaled row by row again.
+        self.assertEqual(self.query(triggers), triggers_before)
         entry = self.query("SELECT max(id) FROM journal")[0][0]
         # 40 submissions, 40 authorships, 40 adoptions, 3 people, their memberships, 1 department
         # and 1 outlet: seven range rows, not 126 row copies.
@@ -256,6 +261,11 @@ class ImportTest(LedgerTest):
         self.assertEqual(self.count("adoptions"), 40)
         self.assertEqual(self.query("PRAGMA integrity_check"), [("ok",)])
         self.assertEqual(self.query("PRAGMA foreign_key_check"), [])
+        self.ok("submit", "导入之后的稿件", "--kind", "信息", "--dept", "office", "--author", "张三",
+                "--date", "2026-04-01")
+        self.assertEqual(self.query("SELECT tbl, op FROM journal_changes WHERE entry_id = "
+                                    "(SELECT max(id) FROM journal) ORDER BY id"),
+                         [("submissions", "insert"), ("authorships", "insert")])
 
     def test_undo_of_an_import_is_refused_once_a_later_command_builds_on_it(self):
         rows = [HEADER, ["导入的稿件", "信息", "office", "张三", "2026-03-01", "", "", "", "", "", ""]]

@@ -33,6 +33,14 @@ class KillDuringImportTest(LedgerTest):
         try:
             self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
             self.assertEqual(con.execute("PRAGMA foreign_key_check").fetchall(), [])
+            # An import drops the journal's triggers inside its transaction (BulkJournal): killed
+            # or not, the ledger keeps the very ones it had when created.
+            triggers = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                   "ORDER BY name").fetchall()
+            if not hasattr(self, "triggers"):
+                self.triggers = triggers
+                self.assertGreaterEqual(len(triggers), 27)
+            self.assertEqual(triggers, self.triggers, "the journal's triggers are all there")
             return (con.execute("SELECT count(*) FROM submissions").fetchone()[0],
                     con.execute("SELECT count(*) FROM adoptions").fetchone()[0],
                     con.execute("SELECT count(*) FROM journal").fetchone()[0])

@@ -9,6 +9,7 @@
 
 #include "lib/model/error.hpp"
 #include "lib/store/bulk.hpp"
+#include "lib/store/journal.hpp"
 #include "lib/store/migrations.hpp"
 #include "lib/store/scan.hpp"
 #include "lib/store/store.hpp"
@@ -149,6 +150,49 @@ TEST_SUITE("store") {
         }
         REQUIRE(f.store.submission(s1));
         CHECK(f.store.submission(s1)->authors.size() == 1);
+    }
+
+    TEST_CASE("a bulk write pauses the journal's triggers and puts back the very same ones") {
+        Fixture f;
+        const auto triggers = [&] {
+            std::vector<std::string> out;
+            auto st = f.store.connection().prepare(
+                "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+            while (st.step()) out.push_back(st.text(0));
+            return out;
+        };
+        const auto changes = [&] {
+            auto st = f.store.connection().prepare("SELECT count(*) FROM journal_changes");
+            st.step();
+            return st.int64(0);
+        };
+        const auto before = triggers();
+        REQUIRE(before.size() >= 27);  // schema 2: insert, update and delete on each table
+        const auto changes_before = changes();
+        {  // paused: no trigger left to fire, and rows written meanwhile are not journaled row by row
+            auto tx = f.store.transaction();
+            store::BulkJournal journal(f.store.connection(), tx);
+            CHECK(triggers().empty());
+            f.store.add_department("gongsu", "第一检察部");
+            CHECK(changes() == changes_before);
+            journal.resume();
+            CHECK(triggers() == before);
+            f.store.add_department("minxing", "第二检察部");  // journaled again
+            CHECK(changes() == changes_before + 1);
+            tx.commit();
+        }
+        CHECK(triggers() == before);
+        CHECK(f.store.find_department("gongsu"));
+        {  // never resumed: the rollback brings them back
+            auto tx = f.store.transaction();
+            store::BulkJournal journal(f.store.connection(), tx);
+            f.store.add_department("xingzheng", "第三检察部");
+            CHECK(triggers().empty());
+        }
+        CHECK(triggers() == before);
+        CHECK_FALSE(f.store.find_department("xingzheng"));
+        f.submit("之后", "2026-03-01");  // later commands are journaled as before
+        CHECK(changes() == changes_before + 3);  // the department, the submission, its author
     }
 
     TEST_CASE("streaming visits each submission touching the period once, with all its adoptions") {
