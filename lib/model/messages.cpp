@@ -1394,7 +1394,7 @@ constexpr MessageText k_messages[] = {
     {Msg::hint_bad_header, "name the columns with the recognised names: {} (schemas/import.md describes each)",
      "请用可识别的列名：{}（各列的说明见 schemas/import.md）"},
     {Msg::list_and, " and ",
-     "和"},
+     "和 "},  // a space before the number that follows: "3 名人员和 3 个采用单位"
     {Msg::err_import_empty, "{} is empty: there is no header row",
      "{} 是空的：没有表头行"},
     {Msg::hint_import_empty, "the first row names the columns: 标题, 类型, 作者, 报送日期, … (see schemas/import.md and examples/import/台账示例.csv)",

@@ -156,6 +156,17 @@ class LanguageTest(LedgerTest):
         self.assertEqual(self.ok("import", path, "--dry-run", env=ENGLISH).out,
                          f"checked 1 row from {path} (utf-8): would add 1 submission (0 already present), "
                          "0 adoptions (0 already present); dry run, nothing written\n")
+        # What --create-missing would add, listed as Chinese writes it: 、 between the first, 和
+        # before the last, a space between a Chinese character and a number.
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("标题,类型,部门,作者,作者部门,报送日期,采用单位,级别,采用日期\n"
+                    "新稿件,信息,新科室,新人甲、新人乙,新科室,2026-04-01,新报,市级,2026-04-03\n")
+        self.assertIn("将新建 1 个部门、2 名人员和 1 个采用单位",
+                      self.ok("import", path, "--dry-run", "--create-missing", env=CHINESE).out)
+        self.assertIn("would create 1 department, 2 people and 1 outlet",
+                      self.ok("import", path, "--dry-run", "--create-missing", env=ENGLISH).out)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("标题,类型,部门,作者,报送日期\n好稿件,信息,office,张三,2026-04-01\n")
         csv_header = self.ok("--format", "csv", "import", path, "--dry-run", env=CHINESE).out.splitlines()[0]
         self.assertIn("新增报送", csv_header)
         self.assertEqual(self.ok("--format", "json", "import", path, "--dry-run", env=CHINESE).json()[0]["rows"], 1)
