@@ -1,5 +1,6 @@
 #include "lib/ledger/input.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <set>
 
@@ -115,8 +116,59 @@ std::vector<std::string> clean_tags(const std::vector<std::string>& tags) {
     return out;
 }
 
+std::string ascii_digits(std::string_view value) {
+    // U+FF0C..U+FF19 (， － ． ／ ０-９) are EF BC 8C..99 in UTF-8, and map to ',' .. '9'.
+    std::string out;
+    out.reserve(value.size());
+    for (std::size_t i = 0; i < value.size();) {
+        const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(value[k]); };
+        if (i + 2 < value.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8C &&
+            byte(i + 2) <= 0x99) {
+            out += static_cast<char>(',' + (byte(i + 2) - 0x8C));
+            i += 3;
+            continue;
+        }
+        out += value[i++];
+    }
+    return out;
+}
+
+namespace {
+
+// "1,234" or "1,234,567.50" as a spreadsheet shows them: the commas dropped when they group
+// the whole part in threes, and only then ("12,34" stays as it is, to be refused).
+std::string without_thousands(std::string text) {
+    if (text.find(',') == std::string::npos) return text;
+    const std::size_t whole_end = std::min(text.find('.'), text.size());
+    std::size_t group = 0;  // digits since the last comma
+    bool first = true;
+    for (std::size_t i = 0; i < whole_end; ++i) {
+        if (text[i] == ',') {
+            if (group == 0 || group > 3 || (!first && group != 3)) return text;
+            first = false;
+            group = 0;
+        } else if (text[i] >= '0' && text[i] <= '9') {
+            ++group;
+        } else {
+            return text;
+        }
+    }
+    if (first || group != 3) return text;
+    std::erase(text, ',');
+    return text;
+}
+
+// A number typed in Excel or with a Chinese input method, made plain: trimmed, full-width
+// digits and point read as ASCII, thousands separators dropped.
+std::string plain_number(std::string_view value) {
+    return without_thousands(ascii_digits(trim(value)));
+}
+
+}  // namespace
+
 std::int64_t parse_count(std::string_view value, std::string_view what) {
-    auto v = trim(value);
+    const auto plain = plain_number(value);
+    const std::string_view v = plain;
     std::int64_t n = -1;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (ec != std::errc() || ptr != v.data() + v.size() || n < 0 || n > 100'000'000)
@@ -125,7 +177,12 @@ std::int64_t parse_count(std::string_view value, std::string_view what) {
 }
 
 model::Decimal parse_money(std::string_view value, std::string_view what) {
-    auto d = model::Decimal::parse(value);
+    // "￥200", "¥1,200.00", "200元" as ledgers write fees: the sign of yuan, before or after.
+    auto v = trim(value);
+    for (std::string_view sign : {"\uFFE5", "\u00A5"})  // ￥ (full-width), ¥
+        if (v.starts_with(sign)) v = trim(v.substr(sign.size()));
+    if (v.ends_with("元")) v = trim(v.substr(0, v.size() - std::string_view("元").size()));
+    auto d = model::Decimal::parse(plain_number(v));
     if (!d || d->hundredths() < 0 || d->hundredths() > 100'000'000'00)
         throw InputError(tr(Msg::err_bad_money, what, value), tr(Msg::hint_bad_money));
     return *d;

@@ -13,6 +13,7 @@ namespace infotally::ledger {
 
 model::Date parse_date(const std::string& text, std::string_view what) {
     if (auto d = model::Date::parse(text)) return *d;
+    if (auto d = model::Date::parse(ascii_digits(text))) return *d;  // ２０２６年３月５日
     throw InputError(tr(Msg::err_bad_date, text, what), tr(Msg::hint_bad_date));
 }
 

@@ -32,6 +32,22 @@ model::Id record_number(std::string_view cell, std::string_view column) {
     return id;
 }
 
+// A date cell Excel saved as a number (a cell formatted 常规 / General shows 46086 for
+// 2026-03-05): days since 1899-12-30, as Excel counts them. Only five-digit numbers from 32874
+// (1990-01-01) to 73050 (2099-12-31) are read so, a range no other reading of such a cell has.
+std::optional<model::Date> excel_serial(std::string_view cell) {
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    if (cell.size() != 5) return std::nullopt;
+    int n = 0;
+    for (char c : cell) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    if (n < 32874 || n > 73050) return std::nullopt;
+    return model::Date::from_ymd(1900, 1, 1)->plus_days(n - 2);  // 1900-01-01 is day 2
+}
+
 }  // namespace
 
 // Dates and vocabulary words repeat from row to row (a year has 365 days, the rules a dozen
@@ -39,7 +55,8 @@ model::Id record_number(std::string_view cell, std::string_view column) {
 model::Date RowParser::date(std::string_view cell, Msg what) {
     std::string key(cell);
     if (auto it = m_dates.find(key); it != m_dates.end()) return it->second;
-    const auto day = parse_date(key, tr_view(what));
+    const auto serial = excel_serial(key);
+    const auto day = serial ? *serial : parse_date(key, tr_view(what));
     if (m_dates.size() < k_memo_limit) m_dates.emplace(std::move(key), day);
     return day;
 }

@@ -27,8 +27,14 @@ BAD_DATES = ["0000-01-01", "2026-00-10", "9999-12-31", "2026年2月30日", "2026
 BAD_MONTHS = ["2026-13", "2026-00", "0000-01", "99999-01", "2026-1e1", "2026年13月", ""]
 BAD_YEARS = ["-1", "0", "1e30", "99999", "nan", "2026.5", "99999999999999999999", ""]
 BAD_IDS = ["-1", "0", "1e30", "99999999999999999999", "0x1", "1.0", "+1", " 1", "#", "1" * 10_000]
-BAD_LENGTHS = ["-1", "1e30", "0.5e1", "99999999999999999999", "nan", "inf", "1.5", "0x10", "１２"]
-BAD_FEES = ["-1", "1e30", "nan", "inf", "-inf", "0.001", "1,000", "99999999999999999999"]
+# Full-width digits (１２) and thousands separators (1,000) are read, as Excel and Chinese input
+# methods write them (schemas/import.md, "Numbers and dates from Excel"); what only looks like them
+# is not: a full-width fraction for a whole number, commas that do not group in threes, a doubled
+# or foreign currency sign.
+BAD_LENGTHS = ["-1", "1e30", "0.5e1", "99999999999999999999", "nan", "inf", "1.5", "0x10", "１２．５",
+               "12,34"]
+BAD_FEES = ["-1", "1e30", "nan", "inf", "-inf", "0.001", "1,00", "99999999999999999999", "￥￥5",
+            "5元元", "$5"]
 BAD_SHARES = ["0.5e1", "-0.5", "nan", "inf", "0", "1.00001", "99999999999999999999", "1/2", "150%"]
 SQL_NAMES = ["张三'); DROP TABLE people;--", "O'Brien", 'a"b', "x; DELETE FROM submissions; --",
              "%", "_", "' OR '1'='1", "\\", "Robert'); DROP TABLE submissions;--", "$1 ?1 @a"]
@@ -181,6 +187,16 @@ class BadInputTest(LedgerTest):
         self.assertNotIn("\x07", r.err)
 
     # --- numbers ---------------------------------------------------------------------------------
+
+    def test_numbers_as_excel_and_a_chinese_keyboard_write_them_are_read(self):
+        sid = self.new_id(*submit_args("全角字数", "--length", "１２"))
+        self.new_id(*submit_args("千位字数", "--length", "1,200"))
+        aid = self.new_id("adopt", sid, "--outlet", "检察日报", "--date", "２０２６年３月３日", "--fee", "1,000")
+        self.ok("edit", aid, "--fee", "￥1,035.50")
+        self.assertEqual(self.query("SELECT title, length FROM submissions WHERE title LIKE '%字数' ORDER BY id"),
+                         [("全角字数", 12), ("千位字数", 1200)])
+        self.assertEqual(self.query("SELECT adopted_on, fee FROM adoptions WHERE id = ?", aid),
+                         [("2026-03-03", 103550)])
 
     def test_negative_huge_and_odd_numbers(self):
         cases = [(submit_args("稿件", "--length", v), 1, ["length", f"'{v}'"]) for v in BAD_LENGTHS]

@@ -267,6 +267,31 @@ class ImportTest(LedgerTest):
                                     "(SELECT max(id) FROM journal) ORDER BY id"),
                          [("submissions", "insert"), ("authorships", "insert")])
 
+    def test_numbers_and_dates_as_excel_and_a_chinese_keyboard_write_them(self):
+        header = ["标题", "类型", "部门", "作者", "报送日期", "字数", "采用单位", "级别", "采用日期", "稿费"]
+        rows = [header,
+                # a date cell formatted 常规 (General): Excel's day number; "1,234" as Excel shows it
+                ["千位分隔", "信息", "office", "张三", "46086", "1,234", "检察日报", "国家级", "46090", "￥1,200.00"],
+                # typed in full-width mode
+                ["全角数字", "信息", "office", "张三", "２０２６年３月６日", "１２００", "检察日报", "国家级",
+                 "２０２６－０３－１０", "２００元"],
+                ["人民币符号", "信息", "office", "张三", "2026/3/7", "800", "检察日报", "国家级", "2026.3.11", "¥35.5"]]
+        self.ok("import", self.write("excel.csv", rows, encoding="gb18030"))
+        got = self.query("SELECT s.title, s.submitted_on, s.length, a.adopted_on, a.fee FROM submissions s "
+                         "JOIN adoptions a ON a.submission_id = s.id ORDER BY s.id")
+        self.assertEqual(got, [("千位分隔", "2026-03-05", 1234, "2026-03-09", 120000),
+                               ("全角数字", "2026-03-06", 1200, "2026-03-10", 20000),
+                               ("人民币符号", "2026-03-07", 800, "2026-03-11", 3550)])
+        # Only what reads one way: a day number outside 1990-2099, commas not in threes, a doubled 元.
+        rows = [header,
+                ["坏的", "信息", "office", "张三", "99999", "12,34", "检察日报", "国家级", "2026-03-09", "200元元"],
+                ["也坏", "信息", "office", "张三", "2026-03-05", "1,2345", "检察日报", "国家级", "12345", "$5"]]
+        r = self.fails("import", self.write("bad.csv", rows), mentions=[
+            "bad.csv:2: '99999' is not a valid submission date", "bad.csv:2: the length '12,34' is not",
+            "bad.csv:2: the fee '200元元' is not", "bad.csv:3: the length '1,2345' is not",
+            "bad.csv:3: '12345' is not a valid adoption date", "bad.csv:3: the fee '$5' is not"])
+        self.assertEqual(self.count("submissions"), 3, "nothing of the bad file was written")
+
     def test_undo_of_an_import_is_refused_once_a_later_command_builds_on_it(self):
         rows = [HEADER, ["导入的稿件", "信息", "office", "张三", "2026-03-01", "", "", "", "", "", ""]]
         self.ok("import", self.write("one.csv", rows))
