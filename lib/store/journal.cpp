@@ -193,7 +193,8 @@ BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx) : m_conn(
     std::vector<std::string> names;
     {
         auto st = m_conn.prepare(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'journal_*' ORDER BY name");
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'journal_*' "
+            "ORDER BY name");
         while (st.step()) {
             names.push_back(st.text(0));
             m_triggers.push_back(st.text(1));

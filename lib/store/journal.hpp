@@ -34,8 +34,9 @@ private:
 // Pausing drops the journal's triggers inside the write transaction and resume() creates them
 // again from the SQL sqlite_master held, before the commit. A trigger whose WHEN is false still
 // costs a subprogram call per row: dropping them took the import of the 100k-adoption bench ledger
-// from 1.76 s to 1.55 s (release build, best of three). Other connections never see the ledger without them (WAL readers keep their
-// snapshot; writers wait for the commit), and if anything fails the rollback restores them.
+// from 1.76 s to 1.55 s (release build, best of three). Other connections never see the ledger
+// without them (WAL readers keep their snapshot; writers wait for the commit), and if anything
+// fails the rollback restores them.
 class BulkJournal {
 public:
     BulkJournal(Connection& conn, const WriteTransaction& tx);  // pauses the row triggers

@@ -49,7 +49,8 @@ TEST_SUITE("ledger input") {
         CHECK(ledger::parse_count("1,234", "length") == 1234);
         CHECK(ledger::parse_count(" 1,234,567 ", "length") == 1234567);
         for (const char* bad : {"12,34", "1,2345", ",123", "1,234,", "1,,234", "1234,567", "1，23"})
-            CHECK_THROWS_WITH_AS(ledger::parse_count(bad, "length"), doctest::Contains(bad), InputError);
+            CHECK_THROWS_WITH_AS(ledger::parse_count(bad, "length"), doctest::Contains(bad),
+                                 InputError);
         // full-width digits, point and comma
         CHECK(ledger::parse_count("１２００", "length") == 1200);
         CHECK(ledger::parse_count("１，２００", "length") == 1200);
@@ -59,7 +60,8 @@ TEST_SUITE("ledger input") {
         CHECK(ledger::parse_money("¥1,035.5", "fee").str() == "1035.50");
         CHECK(ledger::parse_money("200元", "fee").str() == "200.00");
         CHECK(ledger::parse_money("￥ 1,200 元", "fee").str() == "1200.00");
-        for (const char* bad : {"200元元", "￥-5", "$200", "1,23.5", "元", "￥", "200 yuan", "1,234.567"})
+        for (const char* bad :
+             {"200元元", "￥-5", "$200", "1,23.5", "元", "￥", "200 yuan", "1,234.567"})
             CHECK_THROWS_AS(ledger::parse_money(bad, "fee"), InputError);
         // dates typed with full-width digits and separators
         CHECK(ledger::parse_date("２０２６年３月５日", "date").iso() == "2026-03-05");

@@ -157,7 +157,8 @@ TEST_SUITE("store") {
         const auto triggers = [&] {
             std::vector<std::string> out;
             auto st = f.store.connection().prepare(
-                "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name");
+                "SELECT name || ':' || sql FROM sqlite_master WHERE type = 'trigger' "
+                "ORDER BY name");
             while (st.step()) out.push_back(st.text(0));
             return out;
         };
@@ -169,7 +170,7 @@ TEST_SUITE("store") {
         const auto before = triggers();
         REQUIRE(before.size() >= 27);  // schema 2: insert, update and delete on each table
         const auto changes_before = changes();
-        {  // paused: no trigger left to fire, and rows written meanwhile are not journaled row by row
+        {  // paused: no trigger left to fire, nothing journaled row by row
             auto tx = f.store.transaction();
             store::BulkJournal journal(f.store.connection(), tx);
             CHECK(triggers().empty());
@@ -191,7 +192,8 @@ TEST_SUITE("store") {
         }
         CHECK(triggers() == before);
         CHECK_FALSE(f.store.find_department("xingzheng"));
-        f.submit("之后", "2026-03-01");  // later commands are journaled as before
+        // Later commands are journaled as before.
+        f.submit("之后", "2026-03-01");
         CHECK(changes() == changes_before + 3);  // the department, the submission, its author
     }
 
