@@ -117,14 +117,16 @@ std::vector<std::string> clean_tags(const std::vector<std::string>& tags) {
 }
 
 std::string ascii_digits(std::string_view value) {
-    // U+FF0C..U+FF19 (， － ． ／ ０-９) are EF BC 8C..99 in UTF-8, and map to ',' .. '9'.
+    // U+FF0D..U+FF19 (－ ． ／ ０-９) are EF BC 8D..99 in UTF-8, and map to '-' .. '9'. Not the
+    // full-width comma U+FF0C: in Chinese text it separates list items, never thousands
+    // ("200，300" is two amounts, not 200300).
     std::string out;
     out.reserve(value.size());
     for (std::size_t i = 0; i < value.size();) {
         const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(value[k]); };
-        if (i + 2 < value.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8C &&
+        if (i + 2 < value.size() && byte(i) == 0xEF && byte(i + 1) == 0xBC && byte(i + 2) >= 0x8D &&
             byte(i + 2) <= 0x99) {
-            out += static_cast<char>(',' + (byte(i + 2) - 0x8C));
+            out += static_cast<char>('-' + (byte(i + 2) - 0x8D));
             i += 3;
             continue;
         }
@@ -136,10 +138,13 @@ std::string ascii_digits(std::string_view value) {
 namespace {
 
 // "1,234" or "1,234,567.50" as a spreadsheet shows them: the commas dropped when they group
-// the whole part in threes, and only then ("12,34" stays as it is, to be refused).
+// the whole part in threes, and only then ("12,34", "0,500" or "1,234.5,6" stay as they are,
+// to be refused).
 std::string without_thousands(std::string text) {
     if (text.find(',') == std::string::npos) return text;
     const std::size_t whole_end = std::min(text.find('.'), text.size());
+    if (text.find(',', whole_end) != std::string::npos) return text;  // a comma in the fraction
+    if (text.front() == '0') return text;  // no spreadsheet groups a number starting with 0
     std::size_t group = 0;  // digits since the last comma
     bool first = true;
     for (std::size_t i = 0; i < whole_end; ++i) {
@@ -159,7 +164,7 @@ std::string without_thousands(std::string text) {
 }
 
 // A number typed in Excel or with a Chinese input method, made plain: trimmed, full-width
-// digits and point read as ASCII, thousands separators dropped.
+// digits and point read as ASCII, thousands separators (ASCII commas) dropped.
 std::string plain_number(std::string_view value) {
     return without_thousands(ascii_digits(trim(value)));
 }
@@ -179,8 +184,12 @@ std::int64_t parse_count(std::string_view value, std::string_view what) {
 model::Decimal parse_money(std::string_view value, std::string_view what) {
     // "￥200", "¥1,200.00", "200元" as ledgers write fees: the sign of yuan, before or after.
     auto v = trim(value);
-    for (std::string_view sign : {"\uFFE5", "\u00A5"})  // ￥ (full-width), ¥
-        if (v.starts_with(sign)) v = trim(v.substr(sign.size()));
+    for (std::string_view sign : {"\uFFE5", "\u00A5"}) {  // ￥ (full-width), ¥: one of them
+        if (v.starts_with(sign)) {
+            v = trim(v.substr(sign.size()));
+            break;
+        }
+    }
     if (v.ends_with("元")) v = trim(v.substr(0, v.size() - std::string_view("元").size()));
     auto d = model::Decimal::parse(plain_number(v));
     if (!d || d->hundredths() < 0 || d->hundredths() > 100'000'000'00)

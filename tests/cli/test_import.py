@@ -275,22 +275,30 @@ class ImportTest(LedgerTest):
                 # typed in full-width mode
                 ["全角数字", "信息", "office", "张三", "２０２６年３月６日", "１２００", "检察日报", "国家级",
                  "２０２６－０３－１０", "２００元"],
-                ["人民币符号", "信息", "office", "张三", "2026/3/7", "800", "检察日报", "国家级", "2026.3.11", "¥35.5"]]
+                ["人民币符号", "信息", "office", "张三", "2026/3/7", "800", "检察日报", "国家级", "2026.3.11", "¥35.5"],
+                # the first day number read so: 1990-01-01
+                ["最早的日子", "信息", "office", "张三", "32874", "", "", "", "", ""]]
         self.ok("import", self.write("excel.csv", rows, encoding="gb18030"))
         got = self.query("SELECT s.title, s.submitted_on, s.length, a.adopted_on, a.fee FROM submissions s "
                          "JOIN adoptions a ON a.submission_id = s.id ORDER BY s.id")
         self.assertEqual(got, [("千位分隔", "2026-03-05", 1234, "2026-03-09", 120000),
                                ("全角数字", "2026-03-06", 1200, "2026-03-10", 20000),
                                ("人民币符号", "2026-03-07", 800, "2026-03-11", 3550)])
+        self.assertEqual(self.query("SELECT submitted_on FROM submissions WHERE title = '最早的日子'"),
+                         [("1990-01-01",)])
         # Only what reads one way: a day number outside 1990-2099, commas not in threes, a doubled 元.
         rows = [header,
                 ["坏的", "信息", "office", "张三", "99999", "12,34", "检察日报", "国家级", "2026-03-09", "200元元"],
-                ["也坏", "信息", "office", "张三", "2026-03-05", "1,2345", "检察日报", "国家级", "12345", "$5"]]
+                ["也坏", "信息", "office", "张三", "2026-03-05", "1,2345", "检察日报", "国家级", "12345", "$5"],
+                # just outside the day numbers read (1990-01-01 to 2099-12-31); a list's full-width comma
+                ["还坏", "信息", "office", "张三", "32873", "1200，800", "检察日报", "国家级", "73051", "200，300"]]
         r = self.fails("import", self.write("bad.csv", rows), mentions=[
             "bad.csv:2: '99999' is not a valid submission date", "bad.csv:2: the length '12,34' is not",
             "bad.csv:2: the fee '200元元' is not", "bad.csv:3: the length '1,2345' is not",
-            "bad.csv:3: '12345' is not a valid adoption date", "bad.csv:3: the fee '$5' is not"])
-        self.assertEqual(self.count("submissions"), 3, "nothing of the bad file was written")
+            "bad.csv:3: '12345' is not a valid adoption date", "bad.csv:3: the fee '$5' is not",
+            "bad.csv:4: '32873' is not a valid submission date", "bad.csv:4: the length '1200，800' is not",
+            "bad.csv:4: the fee '200，300' is not"])
+        self.assertEqual(self.count("submissions"), 4, "nothing of the bad file was written")
 
     def test_undo_of_an_import_is_refused_once_a_later_command_builds_on_it(self):
         rows = [HEADER, ["导入的稿件", "信息", "office", "张三", "2026-03-01", "", "", "", "", "", ""]]
