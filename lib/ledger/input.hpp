@@ -33,8 +33,8 @@ std::vector<AuthorSpec> parse_authors(const std::vector<std::string>& specs);
 std::vector<std::string> clean_tags(const std::vector<std::string>& tags);
 
 // Numbers as spreadsheets and Chinese keyboards write them are read too: full-width digits
-// (１２００), ASCII thousands separators that group in threes (1,200), and for money a leading ￥ or ¥
-// or a trailing 元 (￥1,200.00, 200元).
+// (１２００), ASCII thousands separators that group in threes (1,200), and for money a
+// leading ￥ or ¥ or a trailing 元 (￥1,200.00, 200元).
 std::int64_t parse_count(std::string_view value, std::string_view what);  // >= 0
 model::Decimal parse_money(std::string_view value, std::string_view what);  // >= 0, 2 places
 
