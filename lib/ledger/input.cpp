@@ -145,7 +145,7 @@ std::string without_thousands(std::string text) {
     const std::size_t whole_end = std::min(text.find('.'), text.size());
     if (text.find(',', whole_end) != std::string::npos) return text;  // a comma in the fraction
     if (text.front() == '0') return text;  // no spreadsheet groups a number starting with 0
-    std::size_t group = 0;  // digits since the last comma
+    std::size_t group = 0;                 // digits since the last comma
     bool first = true;
     for (std::size_t i = 0; i < whole_end; ++i) {
         if (text[i] == ',') {
