@@ -188,8 +188,9 @@ void WriteTransaction::commit() {
 }
 
 BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx) : m_conn(conn), m_entry(tx.entry_id()) {
-    m_conn.exec("UPDATE journal_state SET current = NULL WHERE id = 1");
-    // Only the journal's own triggers (schemas/002_journal.sql names them all journal_*).
+    // journal_state.current keeps this command's entry throughout: with the triggers gone nothing
+    // reads it until resume() creates them again. Only the journal's own triggers are dropped
+    // (schemas/002_journal.sql names them all journal_*).
     std::vector<std::string> names;
     {
         auto st = m_conn.prepare(
@@ -206,7 +207,6 @@ BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx) : m_conn(
 void BulkJournal::resume() {
     if (m_resumed) return;
     for (const auto& sql : m_triggers) m_conn.exec(sql);
-    m_conn.prepare("UPDATE journal_state SET current = ? WHERE id = 1").bind(1, m_entry).run();
     m_resumed = true;
 }
 
