@@ -110,8 +110,8 @@ class ReadTransaction {
 
   private:
     Connection& m_conn;
-    bool m_open =
-        false;  // false inside a transaction the caller holds: that one gives the snapshot
+    // false inside a transaction the caller holds: that one gives the snapshot
+    bool m_open = false;
 };
 
 }  // namespace infotally::store
