@@ -11,3 +11,8 @@ if(INFOTALLY_SANITIZE)
   target_link_options(infotally_settings INTERFACE -fsanitize=address,undefined)
 endif()
 target_include_directories(infotally_settings INTERFACE ${PROJECT_SOURCE_DIR})
+# libstdc++ and libgcc linked in (cmake/Dependencies.cmake says why); the sanitizers' runtimes
+# expect them shared.
+if(NOT INFOTALLY_SANITIZE AND NOT INFOTALLY_FUZZ)
+  target_link_options(infotally_settings INTERFACE -static-libstdc++ -static-libgcc)
+endif()
