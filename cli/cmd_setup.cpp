@@ -137,8 +137,8 @@ void set_outlet(CLI::App& app, Context& ctx) {
     add_text(add, "--media", opt->media, tr(Msg::help_outlet_media));
     add->callback([&ctx, opt] {
         auto store = ctx.open();
-        auto o = ledger::add_outlet(store, opt->name, opt->level, opt->media);
-        ctx.say(tr(Msg::say_outlet_added, o.name, o.level, o.media));
+        const auto added = ledger::add_outlet(store, opt->name, opt->level, opt->media);
+        ctx.say(tr(Msg::say_outlet_added, added.outlet.name, added.level_name, added.media_name));
     });
     outlet->add_subcommand("list", tr(Msg::help_outlet_list))->callback([&ctx] {
         auto store = ctx.open();

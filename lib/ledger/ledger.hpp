@@ -34,8 +34,15 @@ model::Person add_person(store::Store& store, const std::string& name, const std
                          const Text& since);
 model::Person move_person(store::Store& store, const std::string& name, const std::string& dept,
                           const std::string& from);
-model::Outlet add_outlet(store::Store& store, const std::string& name, const std::string& level,
-                         const Text& media);
+// The outlet as stored (level and media by key) and their names in the year's rules, for the
+// confirmation ("省级", not "provincial"), as `outlet list` shows them.
+struct AddedOutlet {
+    model::Outlet outlet;
+    std::string level_name;
+    std::string media_name;
+};
+AddedOutlet add_outlet(store::Store& store, const std::string& name, const std::string& level,
+                       const Text& media);
 
 // --- records -------------------------------------------------------------------------------
 // The fields of a submission as typed. For `submit`, title/kind/authors are required and the

@@ -195,8 +195,8 @@ model::Person move_person(store::Store& store, const std::string& name, const st
     return *store.find_person(person.name);
 }
 
-model::Outlet add_outlet(store::Store& store, const std::string& name_in, const std::string& level,
-                         const Text& media) {
+AddedOutlet add_outlet(store::Store& store, const std::string& name_in, const std::string& level,
+                       const Text& media) {
     model::Outlet o;
     o.name = clean_text(name_in, tr(Msg::field_outlet_name), 100);
     auto tx = store.transaction();
@@ -210,7 +210,9 @@ model::Outlet add_outlet(store::Store& store, const std::string& name_in, const 
                          tr(Msg::hint_outlet_exists));
     o.id = store.add_outlet(o);
     tx.commit();
-    return o;
+    auto level_name = vocab.levels.name_of(o.level);
+    auto media_name = vocab.media.name_of(o.media);
+    return {std::move(o), std::move(level_name), std::move(media_name)};
 }
 
 }  // namespace infotally::ledger

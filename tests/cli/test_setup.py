@@ -122,6 +122,16 @@ class OutletTest(LedgerTest):
         listed = self.ok("outlet", "list").out
         self.assertIn("国家级", listed)
 
+    def test_the_confirmation_names_level_and_media_as_the_rules_do(self):
+        # as `outlet list` shows them, in either language: 省级 and 报刊, never the stored keys
+        chinese = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}
+        said = self.ok("outlet", "add", "检察日报", "--level", "national", "--media", "print", env=chinese)
+        self.assertIn("已添加采用单位 检察日报（国家级，报刊）", said.out + said.err)
+        self.assertNotIn("national", said.out + said.err)
+        said = self.ok("outlet", "add", "省电视台", "--level", "省级", "--media", "电视")
+        self.assertIn("added outlet 省电视台 (省级, 电视)", said.out + said.err)
+        self.assertNotIn("provincial", said.out + said.err)
+
     def test_unknown_level_lists_the_choices(self):
         self.fails("outlet", "add", "某报", "--level", "provincal", mentions=["unknown level 'provincal'", "provincial (省级)"])
         self.fails("outlet", "add", "某报", "--level", "省级", "--media", "paper", mentions=["unknown media type"])
