@@ -105,8 +105,13 @@ model::Id parse_journal_entry(const std::string& text);
 model::Department require_department(store::Store& store, const std::string& code_or_name);
 model::Person require_person(store::Store& store, const std::string& name);
 model::Outlet require_outlet(store::Store& store, const std::string& name);
+// Dates, months and years as an officer types them: ASCII or full-width digits (２０２６年３月),
+// months as 2026-03, 2026/3 or 2026年3月, years as 2026 or 2026年.
 model::Date parse_date(const std::string& text, std::string_view what);
 model::Month parse_month(const std::string& text);
+// Where the year was asked for, for the hint: `tally 2026` or `--year 2026`.
+enum class YearGiven { as_argument, with_flag };
+int parse_year(const std::string& text, YearGiven given);
 
 // The vocabulary in force for a year: that year's stored rules, else the nearest earlier year's,
 // else the earliest later year's, else the default.

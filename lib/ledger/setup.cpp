@@ -19,7 +19,22 @@ model::Date parse_date(const std::string& text, std::string_view what) {
 
 model::Month parse_month(const std::string& text) {
     if (auto m = model::Month::parse(text)) return *m;
+    if (auto m = model::Month::parse(ascii_digits(text))) return *m;  // ２０２６年３月
     throw InputError(tr(Msg::err_bad_month, text), tr(Msg::hint_bad_month));
+}
+
+int parse_year(const std::string& text, YearGiven given) {
+    const auto plain = ascii_digits(text);
+    std::string_view t = plain;
+    if (t.ends_with("年")) t.remove_suffix(std::string_view("年").size());
+    if (t.size() == 4 && t.find_first_not_of("0123456789") == std::string_view::npos) {
+        const int year =
+            (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+        if (year >= 1900 && year <= 2999) return year;
+    }
+    throw InputError(
+        tr(Msg::err_bad_year, text),
+        tr(given == YearGiven::with_flag ? Msg::hint_bad_year_flag : Msg::hint_bad_year));
 }
 
 namespace {

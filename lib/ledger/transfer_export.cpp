@@ -20,14 +20,6 @@ using transfer::Column;
 
 constexpr std::size_t k_flush_at = std::size_t{1} << 20;
 
-int parse_export_year(const std::string& text) {
-    const auto day = model::Date::from_ymd(std::atoi(text.c_str()), 1, 1);
-    if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos || !day) {
-        throw InputError(tr(Msg::err_bad_year, text), tr(Msg::hint_bad_year_flag));
-    }
-    return day->year();
-}
-
 bool has_space(std::string_view text) {
     return text.find_first_of(" \t") != std::string_view::npos ||
            text.find("\u3000") != std::string_view::npos;
@@ -170,7 +162,7 @@ void export_ledger(store::Store& store, const ExportOptions& options,
                    const std::function<void(std::string_view)>& write) {
     std::optional<model::Date> from, to;
     if (options.year) {
-        const int year = parse_export_year(*options.year);
+        const int year = parse_year(*options.year, YearGiven::with_flag);
         from = model::Date::from_ymd(year, 1, 1);
         to = model::Date::from_ymd(year, 12, 31);
     }

@@ -71,10 +71,6 @@ rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rul
     return std::move(builder).finish();
 }
 
-int parse_year(const std::string& text) {
-    return report::parse_year(text);
-}
-
 rules::RankBy rank_figure(const rules::Rules& rules) {
     bool points = false, yuan = false;
     auto look = [&](const auto& list) {

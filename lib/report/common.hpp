@@ -34,7 +34,6 @@ rules::RankBy rank_figure(const rules::Rules& rules);
 // else "": for the titles of reports whose figures settle quotas.
 std::string running_note(const rules::Period& period);
 
-int parse_year(const std::string& text);
 rules::Subject parse_by(const std::optional<std::string>& by, rules::Subject fallback);
 
 io::Column text_col(std::string key, std::string header);

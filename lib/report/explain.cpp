@@ -73,7 +73,7 @@ io::Sections explain_adoption(store::Store& store, const std::string& id_text) {
 
 io::Sections explain_person(store::Store& store, const std::string& name,
                             const std::string& year_text) {
-    const int year = parse_year(year_text);
+    const int year = ledger::parse_year(year_text, ledger::YearGiven::with_flag);
     const auto person = ledger::require_person(store, name);
     const auto rules = rules_for_year(store, year);
     const auto period = rules::Period::year(year);

@@ -45,11 +45,7 @@ store::RecordFilter to_filter(store::Store& store, const ListFilter& f) {
         auto m = ledger::parse_month(*f.month);
         out.from = m.first_day(), out.to = m.last_day();
     } else if (f.year) {
-        int y = 0;
-        auto d = model::Date::from_ymd(std::atoi(f.year->c_str()), 1, 1);
-        if (f.year->size() != 4 || !d)
-            throw InputError(tr(Msg::err_bad_year, *f.year), tr(Msg::hint_bad_year_flag));
-        y = d->year();
+        const int y = ledger::parse_year(*f.year, ledger::YearGiven::with_flag);
         out.from = *model::Date::from_ymd(y, 1, 1), out.to = *model::Date::from_ymd(y, 12, 31);
     }
     if (f.dept) out.dept_id = ledger::require_department(store, *f.dept).id;

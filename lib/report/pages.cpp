@@ -4,6 +4,7 @@
 // the trend is one streaming pass counting adoptions by month and level.
 #include <algorithm>
 
+#include "lib/ledger/ledger.hpp"
 #include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
 #include "lib/report/figures.hpp"
@@ -190,7 +191,7 @@ std::string month_report_html(store::Store& store, const std::string& month_text
 
 std::string tally_report_html(store::Store& store, const std::string& year_text,
                               const Text& by_text) {
-    const int year = parse_year(year_text);
+    const int year = ledger::parse_year(year_text, ledger::YearGiven::as_argument);
     // --by is checked before the rules are read, so a usage error is reported as one
     auto first = rules::Subject::person;
     if (by_text) first = parse_by(by_text, first);

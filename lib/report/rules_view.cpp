@@ -10,14 +10,6 @@
 namespace infotally::report {
 using ledger::read_rules_file;
 
-int parse_year(const std::string& text) {
-    if (text.size() == 4 && text.find_first_not_of("0123456789") == std::string::npos) {
-        int y = std::stoi(text);
-        if (y >= 1900 && y <= 2999) return y;
-    }
-    throw InputError(tr(Msg::err_bad_year, text), tr(Msg::hint_bad_year));
-}
-
 std::string check_rules_file(const std::string& path) {
     const auto text = read_rules_file(path);
     const auto problems = rules::check_rules(text);
@@ -30,7 +22,8 @@ std::string check_rules_file(const std::string& path) {
 }
 
 std::string stored_rules_text(store::Store& store, const std::optional<std::string>& year_text) {
-    const int year = year_text ? parse_year(*year_text) : model::Date::today().year();
+    const int year = year_text ? ledger::parse_year(*year_text, ledger::YearGiven::with_flag)
+                               : model::Date::today().year();
     auto stored = store.rules_for_year(year);
     if (!stored) {
         std::string have;
@@ -52,7 +45,7 @@ std::string stored_rules_text(store::Store& store, const std::optional<std::stri
 
 std::string set_rules_file(store::Store& store, const std::string& path,
                            const std::string& year_text) {
-    const int year = parse_year(year_text);
+    const int year = ledger::parse_year(year_text, ledger::YearGiven::with_flag);
     const auto text = read_rules_file(path);
     rules::parse_rules(text, path);  // throws with every problem listed
     auto tx = store.transaction();

@@ -14,6 +14,4 @@ std::string stored_rules_text(store::Store& store, const std::optional<std::stri
 // Validates and stores the file for the year, replacing that year's rules only.
 std::string set_rules_file(store::Store& store, const std::string& path, const std::string& year);
 
-int parse_year(const std::string& text);
-
 }  // namespace infotally::report

@@ -63,7 +63,8 @@ StatusFigures status_figures(store::Store& store, const Text& year_text, const T
     const auto today = model::Date::today();
     std::optional<model::Date> as_of;
     if (as_of_text) as_of = ledger::parse_date(*as_of_text, tr(Msg::field_as_of_date));
-    const int year = year_text ? parse_year(*year_text) : (as_of ? as_of->year() : today.year());
+    const int year = year_text ? ledger::parse_year(*year_text, ledger::YearGiven::with_flag)
+                               : (as_of ? as_of->year() : today.year());
     if (!as_of) as_of = year == today.year() ? today : *model::Date::from_ymd(year, 12, 31);
     if (as_of->year() != year)
         throw InputError(tr(Msg::err_as_of_not_in_year, as_of->iso(), year),

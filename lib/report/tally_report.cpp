@@ -1,6 +1,7 @@
 // `tally YEAR`: the year-end reward, exactly the figures finance pays.
 #include <fmt/format.h>
 
+#include "lib/ledger/ledger.hpp"
 #include "lib/model/i18n.hpp"
 #include "lib/report/common.hpp"
 #include "lib/report/figures.hpp"
@@ -83,7 +84,7 @@ io::Table detail::tally_table(const TallyFigures& figures, rules::Subject by,
 }
 
 io::Sections tally_report(store::Store& store, const std::string& year_text, const Text& by_text) {
-    const int year = parse_year(year_text);
+    const int year = ledger::parse_year(year_text, ledger::YearGiven::as_argument);
     // --by is checked before the rules are read, so a usage error is reported as one
     const auto by_given =
         by_text ? std::optional(parse_by(by_text, rules::Subject::person)) : std::nullopt;

@@ -510,6 +510,25 @@ class BadReportInputTest(ReportTest):
         self.fails("tally", code=2)
         self.fails("report", "month", code=2)
 
+    def test_years_and_months_typed_with_a_chinese_keyboard_mean_the_same(self):
+        # full-width digits and 年/月, as a Chinese input method in full-width mode writes them
+        same = [(["tally", "2026"], ["tally", "２０２６"], "李四"), (["tally", "2026"], ["tally", "2026年"], "李四"),
+                (["report", "month", "2026-03"], ["report", "month", "２０２６年３月"], "三月信息"),
+                (["status", "--year", "2026", "--as-of", "2026-03-31"],
+                 ["status", "--year", "２０２６年", "--as-of", "２０２６年３月３１日"], "第一检察部"),
+                (["list", "adoptions", "--year", "2026"], ["list", "adoptions", "--year", "２０２６"], "三月信息"),
+                (["list", "adoptions", "--month", "2026-03"], ["list", "adoptions", "--month", "２０２６－０３"], "三月信息"),
+                (["explain", "--person", "李四", "--year", "2026"], ["explain", "--person", "李四", "--year", "２０２６"], "三月信息"),
+                (["export", "--year", "2026"], ["export", "--year", "２０２６年"], "三月信息")]
+        for plain, typed, shown in same:
+            expected = self.ok(*plain).out
+            self.assertIn(shown, expected, plain)
+            self.assertEqual(self.ok(*typed).out, expected, typed)
+        # and what is not a year still is not, with the hint for where it was given
+        self.fails("tally", "２０２６年年", mentions=["'２０２６年年' is not a year", "e.g. 2026"])
+        self.fails("export", "--year", "二〇二六", mentions=["'二〇二六' is not a year", "--year 2026"])
+        self.fails("report", "month", "２０２６年１３月", mentions=["is not a month"])
+
 
 if __name__ == "__main__":
     main()

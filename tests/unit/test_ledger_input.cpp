@@ -70,6 +70,37 @@ TEST_SUITE("ledger input") {
         CHECK_THROWS_AS(ledger::parse_date("２０２６年１３月５日", "date"), InputError);
         CHECK(ledger::ascii_digits("第１２号，共３页") == "第12号，共3页");
     }
+
+    TEST_CASE("months and years as a Chinese keyboard writes them, one parser for every command") {
+        using ledger::YearGiven;
+        CHECK(ledger::parse_month("2026-03").iso() == "2026-03");
+        CHECK(ledger::parse_month("２０２６年３月").iso() == "2026-03");
+        CHECK(ledger::parse_month("２０２６－０３").iso() == "2026-03");
+        for (const char* bad : {"２０２６年１３月", "2026", "2026-3-5", "二〇二六年三月", ""})
+            CHECK_THROWS_AS(ledger::parse_month(bad), InputError);
+        CHECK(ledger::parse_year("2026", YearGiven::as_argument) == 2026);
+        CHECK(ledger::parse_year("２０２６", YearGiven::with_flag) == 2026);
+        CHECK(ledger::parse_year("2026年", YearGiven::as_argument) == 2026);
+        CHECK(ledger::parse_year("２０２６年", YearGiven::as_argument) == 2026);
+        for (const char* bad : {"", "26", "20266", "1899", "3000", "2026年年", "年", "+2026",
+                                " 2026", "2026 ", "2O26", "２０２６．", "0x7e6"}) {
+            INFO(bad);
+            try {
+                (void)ledger::parse_year(bad, YearGiven::with_flag);
+                FAIL("expected InputError");
+            } catch (const InputError& e) {
+                CHECK(std::string(e.what()).find("is not a year") != std::string::npos);
+                CHECK(e.hint().find("--year 2026") != std::string::npos);
+            }
+        }
+        // the hint names the flag only where the year came with one
+        try {
+            (void)ledger::parse_year("26", YearGiven::as_argument);
+            FAIL("expected InputError");
+        } catch (const InputError& e) {
+            CHECK(e.hint().find("--year") == std::string::npos);
+        }
+    }
 }
 
 TEST_SUITE("ledger record numbers") {
