@@ -11,15 +11,14 @@
 
 namespace infotally::ledger {
 
+// ascii_digits leaves ASCII as it is: one parse reads 2026-03-05 and ２０２６年３月５日 alike.
 model::Date parse_date(const std::string& text, std::string_view what) {
-    if (auto d = model::Date::parse(text)) return *d;
-    if (auto d = model::Date::parse(ascii_digits(text))) return *d;  // ２０２６年３月５日
+    if (auto d = model::Date::parse(ascii_digits(text))) return *d;
     throw InputError(tr(Msg::err_bad_date, text, what), tr(Msg::hint_bad_date));
 }
 
 model::Month parse_month(const std::string& text) {
-    if (auto m = model::Month::parse(text)) return *m;
-    if (auto m = model::Month::parse(ascii_digits(text))) return *m;  // ２０２６年３月
+    if (auto m = model::Month::parse(ascii_digits(text))) return *m;
     throw InputError(tr(Msg::err_bad_month, text), tr(Msg::hint_bad_month));
 }
 
