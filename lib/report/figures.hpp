@@ -11,12 +11,22 @@
 
 namespace infotally::report::detail {
 
-// `report month`: the rules, the month's and the year to date's tallies, and the report's
-// sections (month, year_to_date, adoptions) exactly as `report month` prints them.
+// Pieces submitted and adopted in a period, per department and in all: what `report month`
+// compares with last year (同比).
+struct PieceCounts {
+    std::vector<store::PieceCount> depts;  // by department number
+    store::PieceCount total;
+    store::PieceCount of(model::Id dept_id) const;  // zeros for a department not in `depts`
+};
+
+// `report month`: the rules, the month's and the year to date's tallies, last year's pieces in
+// the same month and year to date, and the report's sections (month, year_to_date, adoptions)
+// exactly as `report month` prints them.
 struct MonthFigures {
     model::Month month;
     rules::Rules rules;
-    rules::Tally month_tally, ytd_tally, last_month_tally, last_ytd_tally;
+    rules::Tally month_tally, ytd_tally;
+    PieceCounts last_month, last_ytd;
     io::Sections sections;
 };
 MonthFigures month_figures(store::Store& store, const std::string& month);

@@ -1,4 +1,6 @@
 // `report month YYYY-MM`: the monthly statistics for the review meeting (每月统计、信息点评会).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "lib/ledger/ledger.hpp"
@@ -20,18 +22,22 @@ model::Decimal earned_yuan(const rules::TallyRow& r) {
     return r.yuan_earned - r.cap_deduction_yuan;
 }
 
-// The rules for last year's comparison: last year's own, else this year's. Only counts of
-// pieces are compared, which no rule changes, so borrowing this year's rules changes nothing.
-rules::Rules comparison_rules(store::Store& store, int year, const rules::Rules& current) {
-    if (!store.rules_for_year(year)) return current;
-    return rules_for_year(store, year);
+// Last year's pieces in `period`, counted in SQL: the comparison needs no rules, so last year's
+// records are not read and scored (that was half of `report month`'s time).
+PieceCounts count_pieces(store::Store& store, const rules::Period& period) {
+    PieceCounts counts{store.count_pieces(period.from, period.to), {}};
+    for (const auto& c : counts.depts) {
+        counts.total.submitted += c.submitted;
+        counts.total.adopted += c.adopted;
+    }
+    return counts;
 }
 
 // Per department: submitted, adopted, rate, points by level (and for submitting, and cut by caps,
 // so that they add up to the points), points, rank, and last year's adopted pieces in the same
 // period with the change (同比).
 io::Table period_table(const std::string& title, const rules::Rules& rules, const rules::Tally& now,
-                       const rules::Tally& last_year) {
+                       const PieceCounts& last_year) {
     io::Table t;
     t.title = title;
     t.columns = {
@@ -55,11 +61,7 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
         r.net_yuan = earned_yuan(r);
     }
     rules::rank_rows(rows, rank_figure(rules));
-    auto last = [&](model::Id id) {
-        for (const auto& r : last_year.depts)
-            if (r.id == id) return r.adopted_pieces;
-        return model::Decimal();
-    };
+    auto last = [&](model::Id id) { return model::Decimal::whole(last_year.of(id).adopted); };
     auto cells = [&](const rules::TallyRow& r, model::Decimal ly, const std::string& rank) {
         std::vector<std::string> c{r.name, count_text(r.submitted), count_text(r.adopted_pieces),
                                    rate_text(r.adopted_pieces, r.submitted)};
@@ -77,7 +79,7 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
     auto total = now.dept_total;
     total.name = tr(Msg::cell_total);
     t.total_rows.push_back(t.rows.size());
-    t.rows.push_back(cells(total, last_year.dept_total.adopted_pieces, ""));
+    t.rows.push_back(cells(total, model::Decimal::whole(last_year.total.adopted), ""));
     return t;
 }
 
@@ -86,7 +88,6 @@ io::Table period_table(const std::string& title, const rules::Rules& rules, cons
 MonthFigures detail::month_figures(store::Store& store, const std::string& month_text) {
     const auto month = ledger::parse_month(month_text);
     auto rules = rules_for_year(store, month.year);
-    const auto last_rules = comparison_rules(store, month.year - 1, rules);
     const rules::Period this_month{month.first_day(), month.last_day()};
     const rules::Period ytd{*model::Date::from_ymd(month.year, 1, 1), month.last_day()};
     const auto ly_month_spec = month.previous_year();
@@ -134,23 +135,31 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
     std::sort(listed.begin(), listed.end());
     for (auto& [key, cells] : listed) list.rows.push_back(std::move(cells));
 
-    auto [ly_ytd_tally, ly_month_tally] = run_tallies(store, last_rules, ly_ytd, ly_month);
+    auto last_ytd = count_pieces(store, ly_ytd);
+    auto last_month = count_pieces(store, ly_month);
     const auto unit = store.unit_name();
     io::Sections out;
     out.push_back(
         {"month", period_table(tr(Msg::title_month_report, unit, month.iso(), ly_month_spec.iso()),
-                               rules, month_tally, ly_month_tally)});
+                               rules, month_tally, last_month)});
     out.push_back({"year_to_date", period_table(tr(Msg::title_year_to_date, month.year, month.iso(),
                                                    month.year - 1, ly_month_spec.iso()),
-                                                rules, ytd_tally, ly_ytd_tally)});
+                                                rules, ytd_tally, last_ytd)});
     out.push_back({"adoptions", std::move(list)});
     return {month,
             std::move(rules),
             std::move(month_tally),
             std::move(ytd_tally),
-            std::move(ly_month_tally),
-            std::move(ly_ytd_tally),
+            std::move(last_month),
+            std::move(last_ytd),
             std::move(out)};
+}
+
+store::PieceCount detail::PieceCounts::of(model::Id dept_id) const {
+    auto it =
+        std::lower_bound(depts.begin(), depts.end(), dept_id,
+                         [](const store::PieceCount& c, model::Id id) { return c.dept_id < id; });
+    return it != depts.end() && it->dept_id == dept_id ? *it : store::PieceCount{dept_id, 0, 0};
 }
 
 io::Sections month_report(store::Store& store, const std::string& month_text) {

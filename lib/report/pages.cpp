@@ -149,11 +149,12 @@ std::string month_report_html(store::Store& store, const std::string& month_text
     const auto& yt = f.ytd_tally.dept_total;
     const auto earned = mt.adoption_points + mt.submission_points - mt.cap_deduction_points;
     const auto yuan = mt.yuan_earned - mt.cap_deduction_yuan;
-    const auto change = change_text(yt.adopted_pieces, f.last_ytd_tally.dept_total.adopted_pieces);
+    const auto change =
+        change_text(yt.adopted_pieces, model::Decimal::whole(f.last_ytd.total.adopted));
     page.figures = {
         {tr(Msg::html_fig_month_submitted), tr(Msg::html_pieces, count_text(mt.submitted)),
          tr(Msg::html_fig_same_month_last_year,
-            count_text(f.last_month_tally.dept_total.submitted))},
+            count_text(model::Decimal::whole(f.last_month.total.submitted)))},
         {tr(Msg::html_fig_month_adopted), tr(Msg::html_pieces, count_text(mt.adopted_pieces)),
          mt.submitted.is_zero()
              ? ""
@@ -165,7 +166,7 @@ std::string month_report_html(store::Store& store, const std::string& month_text
                            tr(Msg::html_points, html::number(earned)),
                            yuan.is_zero() ? "" : tr(Msg::html_fig_amount, yuan.str())},
         {tr(Msg::html_fig_ytd_adopted), tr(Msg::html_pieces, count_text(yt.adopted_pieces)),
-         tr(Msg::html_fig_last_ytd, count_text(f.last_ytd_tally.dept_total.adopted_pieces),
+         tr(Msg::html_fig_last_ytd, count_text(model::Decimal::whole(f.last_ytd.total.adopted)),
             change.empty() ? "" : tr(Msg::html_fig_change, change))}};
 
     // quotas as `status` shows them at the month's end, or today while the month runs

@@ -2,6 +2,7 @@
 // The ledger: one SQLite file. The only place in infotally that speaks SQL. Every method that
 // writes expects the caller to hold a Transaction (Store::transaction()), so one command is
 // one transaction, whatever it touches.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +25,13 @@ struct RecordFilter {
     std::optional<model::Id> dept_id;
     std::optional<model::Id> person_id;  // submissions this person co-wrote
     std::optional<model::Id> submission_id;
+};
+
+// One department's pieces in a period (Store::count_pieces).
+struct PieceCount {
+    model::Id dept_id = 0;
+    std::int64_t submitted = 0;  // submitted in the period
+    std::int64_t adopted = 0;    // with at least one adoption dated in the period
 };
 
 struct StoredRules {
@@ -101,6 +109,13 @@ class Store {
     // thread reads while `visit` runs: `visit` must not use this Store (it would throw).
     void for_each_submission(const model::Date& from, const model::Date& to,
                              const RecordVisitor& visit);
+
+    // Every department, by number, with its pieces submitted in [from, to] and its pieces adopted
+    // in [from, to] (a piece adopted twice counts once), credited as the tally credits them (the
+    // submission's department). Counted in SQL from the indexes (submissions_by_dept,
+    // adoptions_by_date), no record read: `report month`'s comparison with last year needs only
+    // these counts, which no rule changes.
+    std::vector<PieceCount> count_pieces(const model::Date& from, const model::Date& to);
 
     // rules
     void set_rules(const StoredRules& rules);

@@ -281,6 +281,36 @@ class MonthReportTest(ReportTest):
         self.assertIn("-50.0%", cells)
         self.assertFalse([c for c in cells if c.startswith("'")], cells)
 
+    def test_last_year_counts_each_piece_once_in_the_department_credited_by_adoption_date(self):
+        # Last year's side is counted straight from the ledger (no rules): these are the cases
+        # where a count by rows, or by submission date, would differ from the pieces adopted.
+        for i in range(3):
+            self.adopt(self.piece(f"去年三月{i}", "office", "2025-03-02", "张三"), "市委办公室", "2025-03-10")
+        self.adopt(self.piece("去年一月", "office", "2025-01-05", "张三"), "市委办公室", "2025-01-10")
+        twice = self.piece("去年三月两次采用", "office", "2025-03-01", "张三")
+        self.adopt(twice, "市委办公室", "2025-03-05")
+        self.adopt(twice, "检察日报", "2025-03-20")  # one piece, adopted twice in the month
+        self.adopt(self.piece("前年报送去年采用", "office", "2024-12-20", "张三"), "市委办公室", "2025-03-03")
+        self.adopt(self.piece("去年三月报送四月采用", "office", "2025-03-25", "张三"), "市委办公室", "2025-04-02")
+        self.piece("去年三月未采用", "office", "2025-03-26", "张三")
+        # credited to the department given with --dept, not to the author's (张三 is in 办公室)
+        self.adopt(self.piece("去年三月刑执", "zhixing", "2025-03-04", "张三"), "检察日报", "2025-03-11")
+        for i in range(2):
+            self.adopt(self.piece(f"今年三月{i}", "office", "2026-03-02", "张三"), "市委办公室", "2026-03-10")
+        report = self.month("2026-03")
+        month, ytd = self.named(report["month"], "dept"), self.named(report["year_to_date"], "dept")
+        self.assertEqual((month["办公室"]["last_year_adopted"], month["办公室"]["adopted_change"]), (5, "-60.0%"))
+        self.assertEqual((ytd["办公室"]["last_year_adopted"], ytd["办公室"]["adopted_change"]), (6, "-66.7%"))
+        self.assertEqual((month["刑事执行检察部"]["last_year_adopted"], month["刑事执行检察部"]["adopted"]), (1, 0))
+        self.assertEqual(month["第一检察部"]["last_year_adopted"], 0)
+        self.assertEqual(total(report["month"])["last_year_adopted"], 6)
+        self.assertEqual(total(report["year_to_date"])["last_year_adopted"], 7)
+        # The HTML page's figures: last March's submissions (the six of 办公室 submitted in March,
+        # adopted or not, and 刑执's) and last year's pieces adopted to the end of March.
+        page = self.ok("report", "month", "2026-03", "--format", "html", "--lang", "en").out
+        self.assertIn("same month last year: 7 pieces", page)
+        self.assertIn("same period last year: 7 pieces", page)
+
     def test_a_month_without_data_still_prints(self):
         report = self.month("2026-07")
         self.assertEqual(sorted(r["dept"] for r in body(report["month"])), sorted(["办公室", "第一检察部", "刑事执行检察部"]))
