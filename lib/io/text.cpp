@@ -52,11 +52,27 @@ CodePoint decode_at(std::string_view s, std::size_t pos) {
     return {value, length, true};
 }
 
+// Unicode's Cc (control) category, U+0000-U+001F and U+007F-U+009F: a set the Unicode
+// stability policy fixes for good, so it needs no table.
+bool is_control(char32_t cp) {
+    return cp < 0x20U || (cp >= 0x7FU && cp <= 0x9FU);
+}
+
+// Characters two columns wide that ledgers are made of: CJK ideographs (the unified block and
+// extension A), CJK punctuation and full-width forms. Answered without utf8proc's tables, which
+// were a tenth of printing a month's 55,000 adoptions; tests/unit/test_io_text.cpp checks every
+// one against utf8proc.
+bool wide_cjk(char32_t cp) {
+    return (cp >= 0x4E00U && cp <= 0x9FFFU) || (cp >= 0x3400U && cp <= 0x4DBFU) ||
+           (cp >= 0x3000U && cp <= 0x3029U) || (cp >= 0xFF01U && cp <= 0xFF60U);
+}
+
 std::size_t char_width(char32_t cp) {
-    const auto code = static_cast<utf8proc_int32_t>(cp);
     // utf8proc gives some control characters a width of 1; a terminal moves the cursor instead.
-    if (utf8proc_category(code) == UTF8PROC_CATEGORY_CC) return 0;
-    const int width = utf8proc_charwidth(code);
+    if (is_control(cp)) return 0;
+    if (cp < 0x80U) return 1;
+    if (wide_cjk(cp)) return 2;
+    const int width = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
     return width > 0 ? static_cast<std::size_t>(width) : 0;
 }
 
@@ -165,9 +181,7 @@ std::string sanitize_cell(std::string_view text) {
         } else if (cp.value == U'\r' && pos + 1 < text.size() && text[pos + 1] == '\n') {
             out += ' ';
             ++pos;  // the LF of the CRLF pair
-        } else if (utf8proc_category(static_cast<utf8proc_int32_t>(cp.value)) ==
-                       UTF8PROC_CATEGORY_CC ||
-                   cp.value == U'\u2028' || cp.value == U'\u2029') {
+        } else if (is_control(cp.value) || cp.value == U'\u2028' || cp.value == U'\u2029') {
             out += ' ';
         } else {
             out.append(text.substr(pos, cp.length));
@@ -183,8 +197,7 @@ std::string escape_for_terminal(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
         const CodePoint cp = decode_at(text, pos);
-        const bool control = cp.valid && cp.value != U'\n' &&
-                             (cp.value < 0x20 || (cp.value >= 0x7F && cp.value <= 0x9F));
+        const bool control = cp.valid && cp.value != U'\n' && is_control(cp.value);
         if (cp.valid && !control) {
             out.append(text.substr(pos, cp.length));
         } else {

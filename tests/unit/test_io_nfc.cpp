@@ -58,3 +58,38 @@ TEST_SUITE("io nfc") {
         CHECK(nfc("か\u3099") == "が");
     }
 }
+
+TEST_SUITE("io width") {
+    // display_width() answers ASCII, CJK ideographs, CJK punctuation and full-width forms without
+    // utf8proc: each must get the width utf8proc gives it, and control characters none.
+    TEST_CASE("the widths display_width() knows without utf8proc are utf8proc's") {
+        const std::pair<char32_t, char32_t> ranges[] = {
+            {0x20, 0x7E}, {0x3000, 0x3029}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xFF01, 0xFF60}};
+        std::size_t checked = 0;
+        for (const auto& [first, last] : ranges) {
+            for (char32_t cp = first; cp <= last; ++cp) {
+                const int expected = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+                CHECK(display_width(utf8(cp)) == static_cast<std::size_t>(expected));
+                CHECK(display_width("a" + utf8(cp) + "中") ==
+                      static_cast<std::size_t>(expected) + 3);
+                ++checked;
+            }
+        }
+        CHECK(checked == 95 + 42 + 6592 + 20992 + 96);
+        for (char32_t cp = 0; cp <= 0xA0; ++cp) {
+            const bool control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+            CHECK(control ==
+                  (utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_CC));
+            if (control) CHECK(display_width(utf8(cp)) == 0);
+        }
+    }
+
+    TEST_CASE("characters next to those ranges still get utf8proc's width") {
+        CHECK(display_width("\u302A") == 0);      // a combining tone mark after 〩
+        CHECK(display_width("\uFF61") == 1);      // half-width 。
+        CHECK(display_width("\U0001F600") == 2);  // an emoji
+        CHECK(display_width("\u00E9") == 1);
+        CHECK(display_width("\U00020000") == 2);                  // CJK extension B
+        CHECK(sanitize_cell("a\u0085b\u00A0c") == "a b\u00A0c");  // NEL is a control, NBSP not
+    }
+}
