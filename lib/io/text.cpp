@@ -59,9 +59,9 @@ bool is_control(char32_t cp) {
 }
 
 // Characters two columns wide that ledgers are made of: CJK ideographs (the unified block and
-// extension A), CJK punctuation and full-width forms. Answered without utf8proc's tables, which
-// were a tenth of printing a month's 55,000 adoptions; tests/unit/test_io_text.cpp checks every
-// one against utf8proc.
+// extension A), CJK punctuation and full-width forms. Answered without a lookup in utf8proc's
+// tables, which printing a month's 55,000 adoptions made for every character of every cell;
+// tests/unit/test_io_nfc.cpp checks every one against utf8proc.
 bool wide_cjk(char32_t cp) {
     return (cp >= 0x4E00U && cp <= 0x9FFFU) || (cp >= 0x3400U && cp <= 0x4DBFU) ||
            (cp >= 0x3000U && cp <= 0x3029U) || (cp >= 0xFF01U && cp <= 0xFF60U);
