@@ -46,7 +46,8 @@ io::TextOptions Context::text_options() const {
     const char* no_color_env = std::getenv("NO_COLOR");
     options.color = !no_color && !(no_color_env && *no_color_env);
     winsize ws{};
-    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) options.max_width = ws.ws_col;
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20)
+        options.max_width = ws.ws_col;
     return options;
 }
 
@@ -56,8 +57,9 @@ void Context::print(const io::Table& table) const {
 }
 
 void Context::print(const io::Sections& sections) const {
-    io::render_sections(sections, output_format(), text_options(),
-                        [](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
+    io::render_sections(sections, output_format(), text_options(), [](std::string_view piece) {
+        std::fwrite(piece.data(), 1, piece.size(), stdout);
+    });
 }
 
 void Context::say(const std::string& line) const {

@@ -41,11 +41,11 @@ struct Context {
 CLI::Option* add_text(CLI::App* app, const std::string& name, std::optional<std::string>& target,
                       const std::string& description);
 
-void set_setup_commands(CLI::App& app, Context& ctx);    // init, rules, dept, person, outlet
-void set_record_commands(CLI::App& app, Context& ctx);   // submit, adopt, edit, remove, show, list
-void set_report_commands(CLI::App& app, Context& ctx);   // status, report, tally, explain
-void set_transfer_commands(CLI::App& app, Context& ctx); // import, export
-void set_history_commands(CLI::App& app, Context& ctx);  // log, undo, backup, restore, check
-void set_help_commands(CLI::App& app, Context& ctx);     // help, completion (+ hidden helpers)
+void set_setup_commands(CLI::App& app, Context& ctx);     // init, rules, dept, person, outlet
+void set_record_commands(CLI::App& app, Context& ctx);    // submit, adopt, edit, remove, show, list
+void set_report_commands(CLI::App& app, Context& ctx);    // status, report, tally, explain
+void set_transfer_commands(CLI::App& app, Context& ctx);  // import, export
+void set_history_commands(CLI::App& app, Context& ctx);   // log, undo, backup, restore, check
+void set_help_commands(CLI::App& app, Context& ctx);      // help, completion (+ hidden helpers)
 
 }  // namespace infotally::cli

@@ -18,7 +18,8 @@ std::string command_line(int argc, char** argv) {
     std::string out = "infotally";
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        const bool plain = !arg.empty() && arg.find_first_of(" \t\n'\"\\$`;&|<>()*?") == std::string::npos;
+        const bool plain =
+            !arg.empty() && arg.find_first_of(" \t\n'\"\\$`;&|<>()*?") == std::string::npos;
         out += ' ';
         if (plain) {
             out += arg;

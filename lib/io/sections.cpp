@@ -25,7 +25,8 @@ void render_sections(const Sections& sections, Format format, const TextOptions&
             for (std::size_t i = 0; i < sections.size(); ++i) {
                 std::string out;
                 if (i > 0) out += "\r\n";
-                if (!sections[i].table.title.empty()) append_csv_line(out, {sections[i].table.title});
+                if (!sections[i].table.title.empty())
+                    append_csv_line(out, {sections[i].table.title});
                 sink(out);
                 const auto body = render_csv(sections[i].table);
                 sink(std::string_view(body).substr(k_utf8_bom.size()));

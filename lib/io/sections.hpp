@@ -18,7 +18,8 @@ struct Section {
 
 using Sections = std::vector<Section>;
 
-std::string render_sections(const Sections& sections, Format format, const TextOptions& options = {});
+std::string render_sections(const Sections& sections, Format format,
+                            const TextOptions& options = {});
 
 // The same output handed to `sink` a section at a time, so a report of many rows is never held
 // whole as text (Context::print writes each piece to stdout).

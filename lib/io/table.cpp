@@ -166,12 +166,15 @@ std::string render_text(const Table& table, const TextOptions& options) {
     }
     std::vector<std::string> cells(columns.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t i = 0; i < columns.size(); ++i) cells[i] = sanitize_cell(cell_at(rows[r], i));
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            cells[i] = sanitize_cell(cell_at(rows[r], i));
         // One rule above a block of totals; right under the header rule it would be doubled.
         if (is_total[r] && r > 0 && !is_total[r - 1]) emit(out, rule, false);
         const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;
-        if (options.color && tone != Tone::plain) emit_toned(out, text_line(cells, columns, widths), tone);
-        else emit(out, text_line(cells, columns, widths), options.color && is_total[r]);
+        if (options.color && tone != Tone::plain)
+            emit_toned(out, text_line(cells, columns, widths), tone);
+        else
+            emit(out, text_line(cells, columns, widths), options.color && is_total[r]);
     }
     return out;
 }

@@ -15,11 +15,12 @@ namespace infotally::ledger {
 std::string clean_text(std::string_view value, std::string_view field, std::size_t max_chars);
 
 // Like clean_text, but an empty value is allowed (returns "").
-std::string clean_optional_text(std::string_view value, std::string_view field, std::size_t max_chars);
+std::string clean_optional_text(std::string_view value, std::string_view field,
+                                std::size_t max_chars);
 
 // A vocabulary word ("国家级", "national") to its key, or an error listing the choices.
-std::string resolve_term(const rules::TermList& terms, std::string_view value, std::string_view what,
-                         std::string_view flag);
+std::string resolve_term(const rules::TermList& terms, std::string_view value,
+                         std::string_view what, std::string_view flag);
 
 struct AuthorSpec {
     std::string name;
@@ -35,7 +36,7 @@ std::vector<std::string> clean_tags(const std::vector<std::string>& tags);
 // Numbers as spreadsheets and Chinese keyboards write them are read too: full-width digits
 // (１２００), ASCII thousands separators that group in threes (1,200), and for money a
 // leading ￥ or ¥ or a trailing 元 (￥1,200.00, 200元).
-std::int64_t parse_count(std::string_view value, std::string_view what);  // >= 0
+std::int64_t parse_count(std::string_view value, std::string_view what);    // >= 0
 model::Decimal parse_money(std::string_view value, std::string_view what);  // >= 0, 2 places
 
 // Full-width digits and － ． ／ (a Chinese input method's) as their ASCII forms; the rest,

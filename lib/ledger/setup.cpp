@@ -131,7 +131,8 @@ InitResult init(const std::string& path, const InitRequest& request) {
     return {path, year};
 }
 
-model::Department add_department(store::Store& store, const std::string& code_in, const std::string& name_in) {
+model::Department add_department(store::Store& store, const std::string& code_in,
+                                 const std::string& name_in) {
     const auto code = clean_text(code_in, tr(Msg::field_dept_code), 40);
     const auto name = clean_text(name_in, tr(Msg::field_dept_name), 100);
     if (code.find_first_of(" ,:") != std::string::npos)
@@ -174,8 +175,8 @@ void require_active(const model::Department& dept, const model::Date& day, Msg d
 
 }  // namespace
 
-model::Person add_person(store::Store& store, const std::string& name_in, const std::string& dept_text,
-                         const Text& since) {
+model::Person add_person(store::Store& store, const std::string& name_in,
+                         const std::string& dept_text, const Text& since) {
     const auto name = clean_text(name_in, tr(Msg::field_person_name), 100);
     if (name.find_first_of(":") != std::string::npos || name.find("：") != std::string::npos)
         throw InputError(tr(Msg::err_name_colon, name), tr(Msg::hint_name_colon));
@@ -193,8 +194,8 @@ model::Person add_person(store::Store& store, const std::string& name_in, const 
     return *store.find_person(name);
 }
 
-model::Person move_person(store::Store& store, const std::string& name, const std::string& dept_text,
-                          const std::string& from) {
+model::Person move_person(store::Store& store, const std::string& name,
+                          const std::string& dept_text, const std::string& from) {
     const auto day = parse_date(from, tr(Msg::field_move_date));
     auto tx = store.transaction();
     auto person = require_person(store, name);

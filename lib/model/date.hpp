@@ -10,7 +10,7 @@
 namespace infotally::model {
 
 class Date {
-public:
+  public:
     Date() = default;  // 1970-01-01
     // nullopt unless the text is a real calendar date between 1900 and 2999.
     static std::optional<Date> parse(std::string_view text);
@@ -20,10 +20,10 @@ public:
     int year() const { return static_cast<int>(m_ymd.year()); }
     int month() const { return static_cast<int>(static_cast<unsigned>(m_ymd.month())); }
     int day() const { return static_cast<int>(static_cast<unsigned>(m_ymd.day())); }
-    std::string iso() const;        // 2026-03-05
-    int days_since_epoch() const;   // for differences
+    std::string iso() const;       // 2026-03-05
+    int days_since_epoch() const;  // for differences
     Date plus_days(int n) const;
-    int day_of_year() const;        // 1-based
+    int day_of_year() const;  // 1-based
     static int days_in_year(int year);
 
     friend bool operator==(const Date& a, const Date& b) { return a.m_ymd == b.m_ymd; }
@@ -31,7 +31,7 @@ public:
         return a.days_since_epoch() <=> b.days_since_epoch();
     }
 
-private:
+  private:
     explicit Date(std::chrono::year_month_day ymd) : m_ymd(ymd) {}
     std::chrono::year_month_day m_ymd{std::chrono::year{1970}, std::chrono::month{1},
                                       std::chrono::day{1}};

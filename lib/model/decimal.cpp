@@ -24,7 +24,8 @@ std::optional<std::int64_t> parse_scaled(std::string_view s, int places) {
     }
     auto dot = s.find('.');
     std::string_view int_part = s.substr(0, dot);
-    std::string_view frac_part = dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
+    std::string_view frac_part =
+        dot == std::string_view::npos ? std::string_view{} : s.substr(dot + 1);
     if (int_part.empty() && frac_part.empty()) return std::nullopt;
     if (dot != std::string_view::npos && frac_part.empty()) return std::nullopt;
     if (static_cast<int>(frac_part.size()) > places) return std::nullopt;
@@ -83,7 +84,9 @@ std::optional<Ratio> Ratio::parse(std::string_view text) {
     return Ratio(*v);
 }
 
-Ratio Ratio::fraction(std::int64_t n, std::int64_t d) { return Ratio(mul_div_round(n, k_scale, d)); }
+Ratio Ratio::fraction(std::int64_t n, std::int64_t d) {
+    return Ratio(mul_div_round(n, k_scale, d));
+}
 
 std::string Ratio::str() const {
     std::int64_t a = m_t < 0 ? -m_t : m_t;
@@ -97,7 +100,9 @@ std::string Ratio::str() const {
     return out;
 }
 
-Ratio Ratio::operator*(Ratio o) const { return Ratio(mul_div_round(m_t, o.m_t, k_scale)); }
+Ratio Ratio::operator*(Ratio o) const {
+    return Ratio(mul_div_round(m_t, o.m_t, k_scale));
+}
 
 std::vector<Decimal> split(Decimal total, const std::vector<std::int64_t>& weights) {
     std::vector<Decimal> parts(weights.size());

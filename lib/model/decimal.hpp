@@ -16,7 +16,7 @@ namespace infotally::model {
 class Ratio;
 
 class Decimal {
-public:
+  public:
     constexpr Decimal() = default;
     static constexpr Decimal from_hundredths(std::int64_t h) { return Decimal(h); }
     static constexpr Decimal whole(std::int64_t units) { return Decimal(units * 100); }
@@ -29,20 +29,26 @@ public:
     constexpr Decimal operator+(Decimal o) const { return Decimal(m_h + o.m_h); }
     constexpr Decimal operator-(Decimal o) const { return Decimal(m_h - o.m_h); }
     constexpr Decimal operator-() const { return Decimal(-m_h); }
-    Decimal& operator+=(Decimal o) { m_h += o.m_h; return *this; }
-    Decimal& operator-=(Decimal o) { m_h -= o.m_h; return *this; }
+    Decimal& operator+=(Decimal o) {
+        m_h += o.m_h;
+        return *this;
+    }
+    Decimal& operator-=(Decimal o) {
+        m_h -= o.m_h;
+        return *this;
+    }
     constexpr Decimal operator*(std::int64_t n) const { return Decimal(m_h * n); }
     Decimal operator*(Ratio r) const;  // rounded half away from zero
     constexpr auto operator<=>(const Decimal&) const = default;
     constexpr bool is_zero() const { return m_h == 0; }
 
-private:
+  private:
     constexpr explicit Decimal(std::int64_t h) : m_h(h) {}
     std::int64_t m_h = 0;
 };
 
 class Ratio {
-public:
+  public:
     static constexpr std::int64_t k_scale = 10000;
     constexpr Ratio() = default;
     static constexpr Ratio one() { return Ratio(k_scale); }
@@ -59,7 +65,7 @@ public:
     Ratio operator*(Ratio o) const;  // rounded half away from zero
     constexpr auto operator<=>(const Ratio&) const = default;
 
-private:
+  private:
     constexpr explicit Ratio(std::int64_t t) : m_t(t) {}
     std::int64_t m_t = 0;
 };

@@ -50,15 +50,15 @@ struct Outlet {
 struct Author {
     Id person_id = 0;
     std::string name;
-    int position = 1;             // 1 = first author (主执笔人)
-    std::optional<Ratio> share;   // declared share; all or none of a submission's authors have one
+    int position = 1;            // 1 = first author (主执笔人)
+    std::optional<Ratio> share;  // declared share; all or none of a submission's authors have one
 };
 
 struct Submission {
     Id id = 0;
     std::string title;
-    std::string kind;       // info | publicity
-    std::string category;   // free text: 动态, 调研, 经验 … (may be empty)
+    std::string kind;      // info | publicity
+    std::string category;  // free text: 动态, 调研, 经验 … (may be empty)
     Id dept_id = 0;
     std::string dept_code;
     std::string dept_name;
@@ -67,21 +67,21 @@ struct Submission {
     std::string destination;             // where it was sent, e.g. "direct" (may be empty)
     std::optional<Date> occurred_on;     // when the reported event happened (for time limits)
     std::optional<Date> due_on;          // deadline of a commissioned piece (约稿)
-    std::vector<std::string> tags;       // free labels the rules can match (虚报, 约稿, 重要 …)
-    std::vector<Author> authors;         // by position
+    std::vector<std::string> tags;  // free labels the rules can match (虚报, 约稿, 重要 …)
+    std::vector<Author> authors;    // by position
 };
 
 struct Adoption {
     Id id = 0;
     Id submission_id = 0;
     Id outlet_id = 0;
-    std::string outlet;     // outlet name
-    std::string level;      // the outlet's level
-    std::string media;      // the outlet's media type
+    std::string outlet;  // outlet name
+    std::string level;   // the outlet's level
+    std::string media;   // the outlet's media type
     Date adopted_on;
     std::string form = "whole";  // whole | merged | brief
-    std::string placement;       // "" or a placement key: front-page, lead, front-lead, full-page …
-    std::string endorsement;     // "" or the endorsing leader's level key
+    std::string placement;    // "" or a placement key: front-page, lead, front-lead, full-page …
+    std::string endorsement;  // "" or the endorsing leader's level key
     std::optional<Decimal> fee;  // fee paid by the outlet, if recorded
 };
 

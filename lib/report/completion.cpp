@@ -15,7 +15,8 @@ void add_terms(std::vector<std::string>& out, const rules::TermList& terms) {
 
 }  // namespace
 
-std::vector<std::string> completion_values(const std::string& ledger_path, const std::string& kind) {
+std::vector<std::string> completion_values(const std::string& ledger_path,
+                                           const std::string& kind) {
     std::vector<std::string> out;
     if (kind == "formats") return {"table", "csv", "json"};
     if (kind == "by") return {"person", "dept"};
@@ -39,12 +40,15 @@ std::vector<std::string> completion_values(const std::string& ledger_path, const
         }
     } catch (const Error&) {
         // No ledger yet, or not a ledger: complete nothing rather than print an error mid-line.
-        if (kind == "levels" || kind == "media" || kind == "kinds" || kind == "forms" || kind == "placements" ||
-            kind == "endorsements") {
+        if (kind == "levels" || kind == "media" || kind == "kinds" || kind == "forms" ||
+            kind == "placements" || kind == "endorsements") {
             const auto& v = rules::default_vocabulary();
-            add_terms(out, kind == "levels" ? v.levels : kind == "media" ? v.media : kind == "kinds" ? v.kinds
-                                          : kind == "forms" ? v.forms : kind == "placements" ? v.placements
-                                                                                             : v.endorsements);
+            add_terms(out, kind == "levels"       ? v.levels
+                           : kind == "media"      ? v.media
+                           : kind == "kinds"      ? v.kinds
+                           : kind == "forms"      ? v.forms
+                           : kind == "placements" ? v.placements
+                                                  : v.endorsements);
         }
     }
     return out;

@@ -23,7 +23,8 @@ io::Sections tally_report(store::Store& store, const std::string& year, const Te
 
 // `status [--year Y] [--as-of DATE] [--by person|dept]`: quota completion so far, the completion
 // expected at this date, the projected year-end figure, who is behind; and overdue submissions.
-io::Sections status_report(store::Store& store, const Text& year, const Text& as_of, const Text& by);
+io::Sections status_report(store::Store& store, const Text& year, const Text& as_of,
+                           const Text& by);
 
 // `status --chart`: the same figures drawn as bars, one block per quota (chart.hpp), as text for
 // a terminal; and the overdue table when `status` would show one.

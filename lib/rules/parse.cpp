@@ -13,8 +13,8 @@ namespace infotally::rules {
 namespace detail {
 
 struct VocabularyList {
-    std::string_view key;   // "levels"
-    Msg what;               // "level"
+    std::string_view key;  // "levels"
+    Msg what;              // "level"
     TermList Vocabulary::*list;
 };
 

@@ -1,6 +1,6 @@
 // Departments, people (with their membership history) and outlets.
-#include "lib/store/store.hpp"
 #include "lib/store/rows.hpp"
+#include "lib/store/store.hpp"
 
 namespace infotally::store {
 namespace {
@@ -23,15 +23,17 @@ model::Outlet read_outlet(const Statement& st) {
 }  // namespace
 
 model::Id Store::add_department(const std::string& code, const std::string& name) {
-    m_conn->prepare("INSERT INTO departments (code, name) VALUES (?, ?)").bind(1, code).bind(2, name).run();
+    m_conn->prepare("INSERT INTO departments (code, name) VALUES (?, ?)")
+        .bind(1, code)
+        .bind(2, name)
+        .run();
     return m_conn->last_insert_id();
 }
 
 std::optional<model::Department> Store::find_department(const std::string& code_or_name) {
     // A code matches first (case-insensitive, the column's collation), then an exact name.
-    auto st = m_conn->prepare(std::string(k_department_columns) +
-                              "WHERE code = ?1 UNION ALL " + k_department_columns +
-                              "WHERE name = ?1 AND code <> ?1 LIMIT 1");
+    auto st = m_conn->prepare(std::string(k_department_columns) + "WHERE code = ?1 UNION ALL " +
+                              k_department_columns + "WHERE name = ?1 AND code <> ?1 LIMIT 1");
     st.bind(1, code_or_name);
     if (!st.step()) return std::nullopt;
     return read_department(st);
@@ -52,7 +54,10 @@ std::vector<model::Department> Store::departments() {
 }
 
 void Store::retire_department(model::Id id, const model::Date& on) {
-    m_conn->prepare("UPDATE departments SET retired_on = ? WHERE id = ?").bind(1, on.iso()).bind(2, id).run();
+    m_conn->prepare("UPDATE departments SET retired_on = ? WHERE id = ?")
+        .bind(1, on.iso())
+        .bind(2, id)
+        .run();
 }
 
 void Store::update_department(const model::Department& d) {
@@ -72,7 +77,11 @@ model::Id Store::add_person(const std::string& name, model::Id dept_id, const mo
 }
 
 void Store::add_membership(model::Id person_id, model::Id dept_id, const model::Date& since) {
-    m_conn->prepare(k_set_membership).bind(1, person_id).bind(2, since.iso()).bind(3, dept_id).run();
+    m_conn->prepare(k_set_membership)
+        .bind(1, person_id)
+        .bind(2, since.iso())
+        .bind(3, dept_id)
+        .run();
 }
 
 namespace {

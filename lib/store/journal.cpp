@@ -28,12 +28,17 @@ const std::array<TableMeta, 9>& tables() {
         {"people", {"id"}, {"id", "name"}},
         {"memberships", {"person_id", "since"}, {"person_id", "since", "dept_id"}},
         {"outlets", {"id"}, {"id", "name", "level", "media"}},
-        {"submissions", {"id"},
-         {"id", "title", "kind", "category", "dept_id", "submitted_on", "length", "destination", "occurred_on",
-          "due_on", "tags"}},
-        {"authorships", {"submission_id", "position"}, {"submission_id", "position", "person_id", "share"}},
-        {"adoptions", {"id"},
-         {"id", "submission_id", "outlet_id", "adopted_on", "form", "placement", "endorsement", "fee"}},
+        {"submissions",
+         {"id"},
+         {"id", "title", "kind", "category", "dept_id", "submitted_on", "length", "destination",
+          "occurred_on", "due_on", "tags"}},
+        {"authorships",
+         {"submission_id", "position"},
+         {"submission_id", "position", "person_id", "share"}},
+        {"adoptions",
+         {"id"},
+         {"id", "submission_id", "outlet_id", "adopted_on", "form", "placement", "endorsement",
+          "fee"}},
         {"rules", {"year"}, {"year", "source_name", "toml", "set_at"}},
     }};
     return k_tables;
@@ -45,7 +50,8 @@ const TableMeta& table_meta(std::string_view name) {
     throw LedgerError(tr(Msg::err_journal_unknown_table, name), tr(Msg::hint_journal_newer));
 }
 
-std::string key_match(const TableMeta& t, std::string_view json_param, std::string_view column_prefix = "") {
+std::string key_match(const TableMeta& t, std::string_view json_param,
+                      std::string_view column_prefix = "") {
     std::string out;
     for (auto k : t.keys) {
         if (!out.empty()) out += " AND ";
@@ -75,7 +81,8 @@ JournalEntry read_entry(Connection& conn, const Statement& st) {
         "sum(CASE op WHEN 'insert_range' THEN json_extract(new, '$.rows') ELSE 1 END) "
         "FROM journal_changes WHERE entry_id = ? GROUP BY tbl, o ORDER BY min(id)");
     counts.bind(1, e.id);
-    while (counts.step()) e.changes.push_back({counts.text(0), counts.text(1), static_cast<int>(counts.int64(2))});
+    while (counts.step())
+        e.changes.push_back({counts.text(0), counts.text(1), static_cast<int>(counts.int64(2))});
     return e;
 }
 
@@ -88,7 +95,8 @@ void check_no_later_change(Connection& conn, const JournalEntry& target) {
         "(undoes IS NULL OR undoes <= ?1)");
     later.bind(1, target.id);
     if (!later.step() || later.int64(0) == 0) return;
-    auto changes = conn.prepare("SELECT tbl, coalesce(new, old), op FROM journal_changes WHERE entry_id = ? ORDER BY id");
+    auto changes = conn.prepare(
+        "SELECT tbl, coalesce(new, old), op FROM journal_changes WHERE entry_id = ? ORDER BY id");
     changes.bind(1, target.id);
     while (changes.step()) {
         const auto& t = table_meta(changes.text(0));
@@ -96,8 +104,9 @@ void check_no_later_change(Connection& conn, const JournalEntry& target) {
             // Later changes to rows inside a bulk range: compare the range's key column.
             auto clash = conn.prepare(
                 "SELECT j.id, j.command FROM journal_changes c JOIN journal j ON j.id = c.entry_id "
-                "WHERE c.entry_id > ?1 AND j.undone_by IS NULL AND (j.undoes IS NULL OR j.undoes <= ?1) "
-                "AND c.tbl = ?2 AND json_extract(coalesce(c.new, c.old), '$.' || json_extract(?3, '$.key')) "
+                "WHERE c.entry_id > ?1 AND j.undone_by IS NULL "
+                "AND (j.undoes IS NULL OR j.undoes <= ?1) AND c.tbl = ?2 "
+                "AND json_extract(coalesce(c.new, c.old), '$.' || json_extract(?3, '$.key')) "
                 "BETWEEN json_extract(?3, '$.from') AND json_extract(?3, '$.to') LIMIT 1");
             clash.bind(1, target.id).bind(2, changes.text(0)).bind(3, changes.text(1));
             if (clash.step())
@@ -108,13 +117,15 @@ void check_no_later_change(Connection& conn, const JournalEntry& target) {
         }
         auto clash = conn.prepare(fmt::format(
             "SELECT j.id, j.command FROM journal_changes c JOIN journal j ON j.id = c.entry_id "
-            "WHERE c.entry_id > ?1 AND j.undone_by IS NULL AND (j.undoes IS NULL OR j.undoes <= ?1) "
-            "AND c.tbl = ?2 AND {} LIMIT 1",
+            "WHERE c.entry_id > ?1 AND j.undone_by IS NULL "
+            "AND (j.undoes IS NULL OR j.undoes <= ?1) AND c.tbl = ?2 AND {} LIMIT 1",
             [&] {
                 std::string out;
                 for (auto k : t.keys) {
                     if (!out.empty()) out += " AND ";
-                    out += fmt::format("json_extract(coalesce(c.new, c.old), '$.{0}') = json_extract(?3, '$.{0}')", k);
+                    out += fmt::format(
+                        "json_extract(coalesce(c.new, c.old), '$.{0}') = json_extract(?3, '$.{0}')",
+                        k);
                 }
                 return out;
             }()));
@@ -128,10 +139,13 @@ void check_no_later_change(Connection& conn, const JournalEntry& target) {
 
 // Applies the inverse of one change; returns how many rows it changed (each is journaled once).
 int apply_inverse(Connection& conn, const std::string& table, const std::string& op,
-                  const std::optional<std::string>& old_row, const std::optional<std::string>& new_row) {
+                  const std::optional<std::string>& old_row,
+                  const std::optional<std::string>& new_row) {
     const auto& t = table_meta(table);
     if (op == "insert_range") {
-        auto range = conn.prepare("SELECT json_extract(?1, '$.key'), json_extract(?1, '$.from'), json_extract(?1, '$.to')");
+        auto range = conn.prepare(
+            "SELECT json_extract(?1, '$.key'), json_extract(?1, '$.from'), "
+            "json_extract(?1, '$.to')");
         range.bind(1, *new_row);
         range.step();
         const auto key = range.text(0);
@@ -145,7 +159,9 @@ int apply_inverse(Connection& conn, const std::string& table, const std::string&
         return conn.changes();
     }
     if (op == "insert") {
-        conn.prepare(fmt::format("DELETE FROM {} WHERE {}", t.name, key_match(t, "?1"))).bind(1, *new_row).run();
+        conn.prepare(fmt::format("DELETE FROM {} WHERE {}", t.name, key_match(t, "?1")))
+            .bind(1, *new_row)
+            .run();
         return 1;
     }
     if (op == "delete") {
@@ -154,12 +170,15 @@ int apply_inverse(Connection& conn, const std::string& table, const std::string&
             cols += (cols.empty() ? "" : ", ") + std::string(c);
             values += (values.empty() ? "" : ", ") + fmt::format("json_extract(?1, '$.{}')", c);
         }
-        conn.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, cols, values)).bind(1, *old_row).run();
+        conn.prepare(fmt::format("INSERT INTO {} ({}) VALUES ({})", t.name, cols, values))
+            .bind(1, *old_row)
+            .run();
         return 1;
     }
     {
         std::string sets;
-        for (auto c : t.columns) sets += (sets.empty() ? "" : ", ") + fmt::format("{0} = json_extract(?1, '$.{0}')", c);
+        for (auto c : t.columns)
+            sets += (sets.empty() ? "" : ", ") + fmt::format("{0} = json_extract(?1, '$.{0}')", c);
         conn.prepare(fmt::format("UPDATE {} SET {} WHERE {}", t.name, sets, key_match(t, "?2")))
             .bind(1, *old_row)
             .bind(2, *new_row)
@@ -170,8 +189,12 @@ int apply_inverse(Connection& conn, const std::string& table, const std::string&
 
 }  // namespace
 
-WriteTransaction::WriteTransaction(Connection& conn, const std::string& command) : m_conn(conn), m_tx(conn) {
-    m_conn.prepare("INSERT INTO journal (at, command) VALUES (?, ?)").bind(1, now_iso()).bind(2, command).run();
+WriteTransaction::WriteTransaction(Connection& conn, const std::string& command)
+    : m_conn(conn), m_tx(conn) {
+    m_conn.prepare("INSERT INTO journal (at, command) VALUES (?, ?)")
+        .bind(1, now_iso())
+        .bind(2, command)
+        .run();
     m_entry = m_conn.last_insert_id();
     m_conn.prepare("UPDATE journal_state SET current = ? WHERE id = 1").bind(1, m_entry).run();
 }
@@ -187,7 +210,8 @@ void WriteTransaction::commit() {
     m_tx.commit();
 }
 
-BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx) : m_conn(conn), m_entry(tx.entry_id()) {
+BulkJournal::BulkJournal(Connection& conn, const WriteTransaction& tx)
+    : m_conn(conn), m_entry(tx.entry_id()) {
     // journal_state.current keeps this command's entry throughout: with the triggers gone nothing
     // reads it until resume() creates them again. Only the journal's own triggers are dropped
     // (schemas/002_journal.sql names them all journal_*).
@@ -210,13 +234,14 @@ void BulkJournal::resume() {
     m_resumed = true;
 }
 
-void BulkJournal::inserted(std::string_view table, std::string_view key_column, std::int64_t from, std::int64_t to,
-                           std::int64_t rows) {
+void BulkJournal::inserted(std::string_view table, std::string_view key_column, std::int64_t from,
+                           std::int64_t to, std::int64_t rows) {
     if (from > to || rows <= 0) return;
     table_meta(table);  // only journaled tables
     m_conn
-        .prepare("INSERT INTO journal_changes (entry_id, tbl, op, new) VALUES (?, ?, 'insert_range', "
-                 "json_object('key', ?, 'from', ?, 'to', ?, 'rows', ?))")
+        .prepare(
+            "INSERT INTO journal_changes (entry_id, tbl, op, new) "
+            "VALUES (?, ?, 'insert_range', json_object('key', ?, 'from', ?, 'to', ?, 'rows', ?))")
         .bind(1, m_entry)
         .bind(2, table)
         .bind(3, key_column)
@@ -241,14 +266,16 @@ std::optional<JournalEntry> journal_entry(Connection& conn, model::Id id) {
     return read_entry(conn, st);
 }
 
-JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx, std::optional<model::Id> target_id) {
+JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx,
+                        std::optional<model::Id> target_id) {
     std::optional<JournalEntry> target;
     if (target_id) {
         target = journal_entry(conn, *target_id);
         if (!target || *target_id >= tx.entry_id())
             throw InputError(tr(Msg::err_no_journal_entry, *target_id), tr(Msg::hint_see_log));
     } else {
-        auto st = conn.prepare(std::string(k_entry_columns) + "WHERE id < ? ORDER BY id DESC LIMIT 1");
+        auto st =
+            conn.prepare(std::string(k_entry_columns) + "WHERE id < ? ORDER BY id DESC LIMIT 1");
         st.bind(1, tx.entry_id());
         if (!st.step()) throw InputError(tr(Msg::err_nothing_to_undo), tr(Msg::hint_see_log));
         target = read_entry(conn, st);
@@ -262,12 +289,14 @@ JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx, std::optio
         return InputError(tr(Msg::err_undo_depends, target->id, target->command),
                           tr(Msg::hint_undo_depends));
     };
-    auto changes = conn.prepare("SELECT tbl, op, old, new FROM journal_changes WHERE entry_id = ? ORDER BY id DESC");
+    auto changes = conn.prepare(
+        "SELECT tbl, op, old, new FROM journal_changes WHERE entry_id = ? ORDER BY id DESC");
     changes.bind(1, target->id);
     int expected = 0;
     try {
         while (changes.step()) {
-            expected += apply_inverse(conn, changes.text(0), changes.text(1), changes.opt_text(2), changes.opt_text(3));
+            expected += apply_inverse(conn, changes.text(0), changes.text(1), changes.opt_text(2),
+                                      changes.opt_text(3));
         }
     } catch (const ConstraintError&) {
         throw depends();
@@ -276,8 +305,14 @@ JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx, std::optio
     auto made = conn.prepare("SELECT count(*) FROM journal_changes WHERE entry_id = ?");
     made.bind(1, tx.entry_id());
     if (made.step() && made.int64(0) != expected) throw depends();
-    conn.prepare("UPDATE journal SET undone_by = ?1 WHERE id = ?2").bind(1, tx.entry_id()).bind(2, target->id).run();
-    conn.prepare("UPDATE journal SET undoes = ?2 WHERE id = ?1").bind(1, tx.entry_id()).bind(2, target->id).run();
+    conn.prepare("UPDATE journal SET undone_by = ?1 WHERE id = ?2")
+        .bind(1, tx.entry_id())
+        .bind(2, target->id)
+        .run();
+    conn.prepare("UPDATE journal SET undoes = ?2 WHERE id = ?1")
+        .bind(1, tx.entry_id())
+        .bind(2, target->id)
+        .run();
     return *target;
 }
 

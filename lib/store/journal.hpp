@@ -13,7 +13,7 @@ namespace infotally::store {
 // BEGIN IMMEDIATE, then opens a journal entry for `command`; the triggers file every row change
 // under it. commit() drops the entry again if nothing changed. Rolled back unless committed.
 class WriteTransaction {
-public:
+  public:
     WriteTransaction(Connection& conn, const std::string& command);
     ~WriteTransaction();
     WriteTransaction(const WriteTransaction&) = delete;
@@ -21,7 +21,7 @@ public:
     void commit();
     model::Id entry_id() const { return m_entry; }
 
-private:
+  private:
     Connection& m_conn;
     Transaction m_tx;
     model::Id m_entry = 0;
@@ -38,18 +38,18 @@ private:
 // without them (WAL readers keep their snapshot; writers wait for the commit), and if anything
 // fails the rollback restores them.
 class BulkJournal {
-public:
+  public:
     BulkJournal(Connection& conn, const WriteTransaction& tx);  // pauses the row triggers
     BulkJournal(const BulkJournal&) = delete;
     BulkJournal& operator=(const BulkJournal&) = delete;
     // `rows` rows of `table` whose `key_column` lies in [from, to] were inserted by this command.
-    void inserted(std::string_view table, std::string_view key_column, std::int64_t from, std::int64_t to,
-                  std::int64_t rows);
+    void inserted(std::string_view table, std::string_view key_column, std::int64_t from,
+                  std::int64_t to, std::int64_t rows);
     // Creates the triggers again and resumes row journaling. Call it before committing: a
     // transaction that ends without it must be rolled back (which restores them too).
     void resume();
 
-private:
+  private:
     Connection& m_conn;
     model::Id m_entry;
     std::vector<std::string> m_triggers;  // CREATE TRIGGER statements, to run again
@@ -78,7 +78,8 @@ std::optional<JournalEntry> journal_entry(Connection& conn, model::Id id);
 // Reverts entry `target` (default: the latest entry) inside the open WriteTransaction `tx`,
 // records the link both ways, and returns the reverted entry. Refuses an entry already undone
 // and one whose rows a later entry changed again.
-JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx, std::optional<model::Id> target);
+JournalEntry undo_entry(Connection& conn, const WriteTransaction& tx,
+                        std::optional<model::Id> target);
 
 // "+1 submission, +2 authorships, ~1 adoption, -1 outlet"
 std::string describe_changes(const std::vector<ChangeCount>& changes);

@@ -16,9 +16,12 @@ TEST_SUITE("ledger input") {
         CHECK(a[1].share->ten_thousandths() == 4000);
         auto b = ledger::parse_authors({"Wang Wu", "赵六"});
         CHECK_FALSE(b[0].share);
-        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三:0.8", "李四:0.8"}), doctest::Contains("sum to 1.6"), InputError);
-        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三:0.5", "李四"}), doctest::Contains("some authors"), InputError);
-        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三", "张三"}), doctest::Contains("twice"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三:0.8", "李四:0.8"}),
+                             doctest::Contains("sum to 1.6"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三:0.5", "李四"}),
+                             doctest::Contains("some authors"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::parse_authors({"张三", "张三"}), doctest::Contains("twice"),
+                             InputError);
         CHECK_THROWS_AS(ledger::parse_authors({"张三:0"}), InputError);
         CHECK_THROWS_AS(ledger::parse_authors({"张三:1.5"}), InputError);
         CHECK_THROWS_AS(ledger::parse_authors({"张三:-0.5", "李四:1.5"}), InputError);
@@ -28,10 +31,14 @@ TEST_SUITE("ledger input") {
     TEST_CASE("text is trimmed, normalised and checked") {
         CHECK(ledger::clean_text("  办公室\u3000", "name", 10) == "办公室");
         CHECK(ledger::clean_text("e\u0301", "name", 10) == "\u00e9");  // NFC
-        CHECK_THROWS_WITH_AS(ledger::clean_text("a\nb", "title", 10), doctest::Contains("control character"), InputError);
-        CHECK_THROWS_WITH_AS(ledger::clean_text("\xff\xfe", "title", 10), doctest::Contains("UTF-8"), InputError);
-        CHECK_THROWS_WITH_AS(ledger::clean_text("   ", "title", 10), doctest::Contains("empty"), InputError);
-        CHECK_THROWS_WITH_AS(ledger::clean_text("一二三四五六七八九十一", "title", 10), doctest::Contains("too long"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("a\nb", "title", 10),
+                             doctest::Contains("control character"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("\xff\xfe", "title", 10),
+                             doctest::Contains("UTF-8"), InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("   ", "title", 10), doctest::Contains("empty"),
+                             InputError);
+        CHECK_THROWS_WITH_AS(ledger::clean_text("一二三四五六七八九十一", "title", 10),
+                             doctest::Contains("too long"), InputError);
         CHECK(ledger::clean_optional_text("", "category", 10).empty());
     }
 

@@ -48,7 +48,9 @@ TEST_SUITE("model") {
         auto neg = split(*Decimal::parse("-0.05"), std::vector<std::int64_t>{1, 1});
         CHECK((neg[0] + neg[1]).str() == "-0.05");
         auto shares = equal_shares(3);
-        CHECK(shares[0].ten_thousandths() + shares[1].ten_thousandths() + shares[2].ten_thousandths() == 10000);
+        CHECK(shares[0].ten_thousandths() + shares[1].ten_thousandths() +
+                  shares[2].ten_thousandths() ==
+              10000);
         CHECK(split(*Decimal::parse("10"), std::vector<std::int64_t>{0, 0})[0].is_zero());
         CHECK(split(*Decimal::parse("10"), std::vector<std::int64_t>{}).empty());
     }
@@ -89,8 +91,10 @@ TEST_SUITE("model") {
     }
 
     TEST_CASE("a person's department on a day follows their history") {
-        Person p{1, "张三", {{1, "office", "办公室", *Date::parse("1900-01-01")},
-                             {2, "gongsu", "第一检察部", *Date::parse("2026-07-01")}}};
+        Person p{1,
+                 "张三",
+                 {{1, "office", "办公室", *Date::parse("1900-01-01")},
+                  {2, "gongsu", "第一检察部", *Date::parse("2026-07-01")}}};
         CHECK(p.membership_on(*Date::parse("2026-06-30")).dept_code == "office");
         CHECK(p.membership_on(*Date::parse("2026-07-01")).dept_code == "gongsu");
         CHECK(p.current().dept_code == "gongsu");
