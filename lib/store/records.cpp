@@ -242,30 +242,19 @@ void Store::for_each_submission(const model::Date& from, const model::Date& to,
 }
 
 std::vector<PieceCount> Store::count_pieces(const model::Date& from, const model::Date& to) {
-    ReadTransaction snapshot(*m_conn);
-    std::vector<PieceCount> counts;
-    // A range in submissions_by_dept per department: a few thousand index seeks.
-    auto submitted = m_conn->prepare(
+    // One statement, so one snapshot. Submitted: a range of submissions_by_dept per department.
+    // Adopted: the period's pieces, each once (IN keeps distinct numbers), grouped once and
+    // joined to the departments.
+    auto st = m_conn->prepare(
         "SELECT d.id, (SELECT count(*) FROM submissions s INDEXED BY submissions_by_dept "
-        "WHERE s.dept_id = d.id AND s.submitted_on BETWEEN ?1 AND ?2) FROM departments d "
+        "WHERE s.dept_id = d.id AND s.submitted_on BETWEEN ?1 AND ?2), coalesce(a.n, 0) "
+        "FROM departments d LEFT JOIN (SELECT dept_id, count(*) AS n FROM submissions "
+        "WHERE id IN (SELECT submission_id FROM adoptions INDEXED BY adoptions_by_date "
+        "WHERE adopted_on BETWEEN ?1 AND ?2) GROUP BY dept_id) a ON a.dept_id = d.id "
         "ORDER BY d.id");
-    submitted.bind(1, from.iso()).bind(2, to.iso());
-    while (submitted.step()) counts.push_back({submitted.int64(0), submitted.int64(1), 0});
-    // The period's adopted pieces, each once (IN keeps distinct numbers), looked up in order.
-    auto adopted = m_conn->prepare(
-        "SELECT dept_id, count(*) FROM submissions WHERE id IN (SELECT submission_id FROM "
-        "adoptions INDEXED BY adoptions_by_date WHERE adopted_on BETWEEN ?1 AND ?2) "
-        "GROUP BY dept_id");
-    adopted.bind(1, from.iso()).bind(2, to.iso());
-    while (adopted.step()) {
-        const model::Id dept = adopted.int64(0);
-        auto it =
-            std::lower_bound(counts.begin(), counts.end(), dept,
-                             [](const PieceCount& c, model::Id id) { return c.dept_id < id; });
-        if (it == counts.end() || it->dept_id != dept)
-            it = counts.insert(it, {dept, 0, 0});  // not possible with foreign keys on
-        it->adopted = adopted.int64(1);
-    }
+    st.bind(1, from.iso()).bind(2, to.iso());
+    std::vector<PieceCount> counts;
+    while (st.step()) counts.push_back({st.int64(0), st.int64(1), st.int64(2)});
     return counts;
 }
 
