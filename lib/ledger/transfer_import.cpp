@@ -214,18 +214,25 @@ ImportResult Importer::run() {
 
     // A ledger too large to be checked on every open (store.cpp) is checked before a bulk write.
     if (!m_options.dry_run) m_store.verify();
+    // Filling an empty ledger: a rollback journal for this transaction instead of the WAL, and its
+    // record tables' indexes built once at the end (below).
+    std::optional<store::RollbackJournal> direct;
+    if (!m_options.dry_run && !m_writer.has_submissions()) direct.emplace(m_store.connection());
     auto tx = m_store.transaction();
     // The journal keeps the import as key ranges, not a row each (store/journal.hpp).
     std::optional<store::BulkJournal> journal;
     if (!m_options.dry_run) journal.emplace(m_store.connection(), tx);
-    m_writer.tune_for_bulk();
     transfer::Directory dir(m_store, m_writer, m_options.create_missing);
     m_dir = &dir;
     dir.set_writing(!m_options.dry_run);
     m_last_id = m_writer.last_record_id();
     m_ledger_had_submissions = m_writer.has_submissions();
     std::vector<std::string> indexes;
-    if (!m_ledger_had_submissions && !m_options.dry_run) indexes = m_writer.drop_record_indexes();
+    if (!m_ledger_had_submissions && !m_options.dry_run) {
+        indexes = m_writer.drop_record_indexes();
+    } else {
+        m_writer.tune_for_bulk();
+    }
 
     std::vector<std::string> fields;
     const auto layout = read_layout(reader, fields);

@@ -186,6 +186,41 @@ ReadTransaction::ReadTransaction(Connection& conn) : m_conn(conn) {
     m_open = true;
 }
 
+namespace {
+
+// Sets the journal mode and returns the mode in force after it ("" if SQLite refused, e.g.
+// SQLITE_BUSY because another connection has the ledger open). Never throws: it also runs in a
+// destructor.
+std::string set_journal_mode(sqlite3* db, const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    std::string mode;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        if (auto p = sqlite3_column_text(st, 0)) mode = reinterpret_cast<const char*>(p);
+    }
+    sqlite3_finalize(st);
+    return mode;
+}
+
+}  // namespace
+
+RollbackJournal::RollbackJournal(Connection& conn) : m_conn(conn) {
+    if (set_journal_mode(m_conn.handle(), "PRAGMA journal_mode = DELETE") != "delete") return;
+    m_active = true;
+    auto st = m_conn.prepare("PRAGMA synchronous");
+    if (st.step()) m_synchronous = static_cast<int>(st.int64(0));
+    m_conn.exec("PRAGMA synchronous = FULL");
+}
+
+RollbackJournal::~RollbackJournal() {
+    if (!m_active) return;
+    // If another connection holds the ledger now, this waits for it (busy timeout); should it
+    // still fail, the next Store::open sets WAL again.
+    set_journal_mode(m_conn.handle(), "PRAGMA journal_mode = WAL");
+    const auto restore = "PRAGMA synchronous = " + std::to_string(m_synchronous);
+    sqlite3_exec(m_conn.handle(), restore.c_str(), nullptr, nullptr, nullptr);
+}
+
 ReadTransaction::~ReadTransaction() {
     if (m_open) sqlite3_exec(m_conn.handle(), "COMMIT", nullptr, nullptr, nullptr);
 }

@@ -99,6 +99,29 @@ class Transaction {
     bool m_done = false;
 };
 
+// Filling an empty ledger in WAL mode writes every page twice: into the WAL as the transaction
+// goes, and from there into the file when the ledger is closed (300 MB at a million rows). A
+// rollback journal writes each new page once and journals only the pages the ledger already had.
+// So for such a transaction this switches the connection to journal_mode=DELETE (with
+// synchronous=FULL, which that mode needs to survive a power loss) if no other connection has the
+// ledger open, and back to WAL when destroyed; if another has it open, nothing changes and
+// active() is false. Meanwhile other commands wait for the writer instead of reading beside it.
+// If the process dies in between, the next open rolls the hot journal back and Store::open puts
+// the ledger back in WAL mode. Construct it outside any transaction, before the Transaction.
+class RollbackJournal {
+  public:
+    explicit RollbackJournal(Connection& conn);
+    ~RollbackJournal();
+    RollbackJournal(const RollbackJournal&) = delete;
+    RollbackJournal& operator=(const RollbackJournal&) = delete;
+    bool active() const { return m_active; }
+
+  private:
+    Connection& m_conn;
+    bool m_active = false;
+    int m_synchronous = 1;  // as it was before (store.cpp sets NORMAL)
+};
+
 // BEGIN (deferred): every statement inside reads the same snapshot of the ledger, while writers
 // carry on (WAL). Ends on destruction. Inside a transaction the caller holds it does nothing.
 class ReadTransaction {

@@ -133,6 +133,12 @@ Store Store::open(const std::string& path) {
     // on it before each `adopt`. Larger files are checked by `check`, `backup`, `restore` and
     // before `import` writes (ARCHITECTURE.md, "Checking a ledger").
     if (fs::file_size(path, ec) <= k_quick_check_on_open_bytes) store.verify();
+    // Ledgers are kept in WAL mode. An import into an empty ledger leaves it for its one
+    // transaction (RollbackJournal, sqlite.hpp); a process killed then leaves it in rollback mode.
+    if (auto st = c.prepare("PRAGMA journal_mode"); st.step() && st.view(0) != "wal") {
+        st.reset();
+        c.exec("PRAGMA journal_mode = WAL");
+    }
     if (version < latest_version()) store.migrate();
     return store;
 }

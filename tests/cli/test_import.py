@@ -5,6 +5,7 @@ import csv
 import io
 import os
 import pty
+import sqlite3
 import subprocess
 
 from support import BIN, SOURCE_DIR, LedgerTest, main
@@ -356,6 +357,38 @@ class ImportTest(LedgerTest):
         with open(EXAMPLE, "rb") as f:
             r = self.ok("import", "-", stdin=f.read())
         self.assertIn("imported 6 rows from standard input (utf-8)", r.out)
+
+    # --- filling an empty ledger: a rollback journal for the one transaction, WAL again after ----
+
+    def journal_mode(self):
+        return self.query("PRAGMA journal_mode")[0][0]
+
+    def test_filling_an_empty_ledger_leaves_it_in_wal_mode_with_no_journal_file(self):
+        self.assertEqual(self.journal_mode(), "wal")
+        self.ok("import", EXAMPLE)
+        self.assertEqual(self.count("submissions"), 5)
+        self.assertEqual(self.journal_mode(), "wal")
+        self.assertFalse(os.path.exists(self.db + "-journal"))
+        self.assertEqual(self.query("PRAGMA integrity_check"), [("ok",)])
+        # a ledger left in rollback mode (an import killed half-way) is put back by the next command
+        self.assertEqual(self.query("PRAGMA journal_mode = DELETE"), [("delete",)])
+        self.ok("list", "submissions")
+        self.assertEqual(self.journal_mode(), "wal")
+
+    def test_an_import_beside_an_open_reader_keeps_the_wal_and_the_reader_its_snapshot(self):
+        reader = sqlite3.connect(self.db, isolation_level=None)
+        try:
+            reader.execute("BEGIN")
+            self.assertEqual(reader.execute("SELECT count(*) FROM submissions").fetchone(), (0,))
+            # the reader holds the ledger: no switch to a rollback journal, which would have to wait
+            # for it; the import writes through the WAL beside it
+            self.ok("import", EXAMPLE)
+            self.assertEqual(reader.execute("SELECT count(*) FROM submissions").fetchone(), (0,))
+            reader.execute("COMMIT")
+            self.assertEqual(reader.execute("SELECT count(*) FROM submissions").fetchone(), (5,))
+        finally:
+            reader.close()
+        self.assertEqual(self.journal_mode(), "wal")
 
 
 class RoundTripTest(LedgerTest):
