@@ -53,6 +53,7 @@ Directory::Directory(store::Store& store, store::BulkWriter& writer, bool create
 const rules::Vocabulary& Directory::vocabulary(int year) {
     auto it = m_vocabularies.find(year);
     if (it == m_vocabularies.end()) {
+        m_writer.wait_for_background();  // the connection is the caller's again
         it = m_vocabularies.emplace(year, vocabulary_for(m_store, year)).first;
     }
     return it->second;
@@ -98,7 +99,10 @@ void Directory::rename(DeptEntry& entry, const std::string& code, const std::str
     entry.provisional = false;
     m_dept_by_code.emplace(lower_ascii(code), &entry);
     m_dept_by_name.emplace(name, &entry);
-    if (entry.dept.id > 0) m_store.update_department(entry.dept);
+    if (entry.dept.id > 0) {
+        m_writer.wait_for_background();
+        m_store.update_department(entry.dept);
+    }
 }
 
 const model::Department& Directory::department(std::string_view code_cell,

@@ -243,6 +243,10 @@ ImportResult Importer::run() {
                  (layout.has(Column::adoption_number) || !layout.has(Column::outlet));
     m_result.numbers_kept = m_numbered;
 
+    // Checking the rows here, writing them on a second thread; ended before the transaction is.
+    std::optional<store::BulkWriter::InBackground> background;
+    if (!m_options.dry_run) background.emplace(m_writer);
+
     transfer::RowParser parser(layout, dir, *m_problems, m_numbered);
     transfer::ParsedRow row;
     while (reader.next(fields)) {
@@ -266,6 +270,7 @@ ImportResult Importer::run() {
     m_result.people_created = dir.people_created();
     m_result.outlets_created = dir.outlets_created();
     if (!m_options.dry_run) {
+        background->finish();
         dir.finish();
         m_writer.create_indexes(indexes);
         m_writer.set_last_record_id(m_last_id);
@@ -325,7 +330,7 @@ void Importer::place(transfer::ParsedRow& row, std::size_t line) {
         if (id == 0) return;
         *g = Group{id, details, row_line, false, true};
         s.id = id;
-        if (writing()) m_writer.insert_submission(s);
+        if (writing()) m_writer.insert_submission(std::move(s));
         ++m_result.submissions_added;
     } else {
         if (g->details != details) {
@@ -365,7 +370,7 @@ void Importer::place(transfer::ParsedRow& row, std::size_t line) {
             allocate(row.adoption_number, line, transfer::name_of(Column::adoption_number).chinese);
         if (a.id == 0) return;
         *e = AdoptionEntry{a.id, adoption_digest, row_line};
-        if (writing()) m_writer.insert_adoption(a);
+        if (writing()) m_writer.insert_adoption(std::move(a));
         ++m_result.adoptions_added;
         return;
     }

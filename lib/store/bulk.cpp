@@ -2,8 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <thread>
+#include <utility>
+
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
+#include "lib/store/pipe.hpp"
 #include "lib/store/rows.hpp"
 #include "lib/store/tags.hpp"
 
@@ -26,7 +31,36 @@ void read_submission_fields(const Statement& st, model::Submission& s) {
 
 }  // namespace
 
+// Rows travel to the writing thread in batches of about k_write_batch records (pipe.hpp).
+constexpr std::size_t k_write_batch = 256;
+constexpr std::size_t k_write_batches = 4;
+
+struct BulkWriter::Background {
+    struct Batch {
+        std::vector<model::Department> departments;
+        std::vector<model::Person> people;
+        std::vector<MembershipRow> memberships;
+        std::vector<model::Outlet> outlets;
+        std::vector<model::Submission> submissions;
+        std::vector<model::Adoption> adoptions;
+        std::size_t size() const {
+            return departments.size() + people.size() + memberships.size() + outlets.size() +
+                   submissions.size() + adoptions.size();
+        }
+        void clear() {
+            departments.clear(), people.clear(), memberships.clear(), outlets.clear();
+            submissions.clear(), adoptions.clear();
+        }
+    };
+    Pipe<Batch> pipe{k_write_batches};
+    Batch* filling = nullptr;         // the caller's thread: the batch it is filling
+    std::atomic<bool> cancel{false};  // leave what is still to write unwritten
+    std::thread thread;
+};
+
 BulkWriter::BulkWriter(Store& store) : m_conn(store.connection()) {}
+
+BulkWriter::~BulkWriter() = default;  // an InBackground has ended the thread
 
 Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view sql) {
     if (!slot) slot.emplace(m_conn.prepare(sql));
@@ -34,10 +68,12 @@ Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view
 }
 
 void BulkWriter::tune_for_bulk() {
+    wait_for_background();
     m_conn.exec("PRAGMA cache_size = -131072");
 }
 
 model::Id BulkWriter::last_record_id() {
+    wait_for_background();
     auto st = m_conn.prepare("SELECT value FROM counters WHERE name = 'record_id'");
     if (!st.step()) {
         throw LedgerError(tr(Msg::err_no_counter), tr(Msg::hint_restore_backup));
@@ -46,15 +82,18 @@ model::Id BulkWriter::last_record_id() {
 }
 
 void BulkWriter::set_last_record_id(model::Id id) {
+    wait_for_background();
     m_conn.prepare("UPDATE counters SET value = ? WHERE name = 'record_id'").bind(1, id).run();
 }
 
 bool BulkWriter::has_submissions() {
+    wait_for_background();
     auto st = m_conn.prepare("SELECT EXISTS (SELECT 1 FROM submissions)");
     return st.step() && st.int64(0) != 0;
 }
 
 std::vector<std::string> BulkWriter::drop_record_indexes() {
+    wait_for_background();
     std::vector<std::pair<std::string, std::string>> found;
     auto st = m_conn.prepare(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
@@ -69,11 +108,13 @@ std::vector<std::string> BulkWriter::drop_record_indexes() {
 }
 
 void BulkWriter::create_indexes(const std::vector<std::string>& statements) {
+    wait_for_background();
     for (const auto& sql : statements) m_conn.exec(sql);
 }
 
 void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
                                 std::vector<model::Submission>& out) {
+    wait_for_background();
     // submissions_by_dept (dept_id, submitted_on) finds the day's pieces; the authorships'
     // primary key (submission_id, position) gives their authors in order.
     auto& st = prepared(m_submissions_on,
@@ -102,6 +143,7 @@ void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
 }
 
 void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adoption>& out) {
+    wait_for_background();
     auto& st = prepared(m_adoptions_of,
                         "SELECT id, outlet_id, adopted_on, form, placement, endorsement, fee "
                         "FROM adoptions WHERE submission_id = ? ORDER BY id");
@@ -121,56 +163,208 @@ void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adopti
     st.reset();
 }
 
-void BulkWriter::insert_submission(const model::Submission& s) {
-    bind_submission(prepared(m_insert_submission, k_insert_submission), s).run();
+// The row is written now, or goes into the batch's `list` for the writing thread.
+template <class List, class Row, class Write>
+void BulkWriter::write_or_hand_over(List list, Row&& row, Write write) {
+    if (!m_background) return (this->*write)(row);
+    (m_background->filling->*list).push_back(std::forward<Row>(row));
+    hand_over_if_full();
+}
+
+void BulkWriter::insert_submission(model::Submission s) {
     m_submissions.add(s.id);
+    for (std::size_t i = 0; i < s.authors.size(); ++i) m_authorships.add(s.id);
+    write_or_hand_over(&Background::Batch::submissions, std::move(s),
+                       &BulkWriter::write_submission);
+}
+
+void BulkWriter::insert_adoption(model::Adoption a) {
+    m_adoptions.add(a.id);
+    write_or_hand_over(&Background::Batch::adoptions, std::move(a), &BulkWriter::write_adoption);
+}
+
+void BulkWriter::write_submission(const model::Submission& s) {
+    bind_submission(prepared(m_insert_submission, k_insert_submission), s).run();
     auto& author = prepared(m_insert_author, k_insert_authorship);
     int position = 1;
-    for (const auto& a : s.authors) {
-        bind_authorship(author, s.id, position++, a).run();
-        m_authorships.add(s.id);
+    for (const auto& a : s.authors) bind_authorship(author, s.id, position++, a).run();
+}
+
+void BulkWriter::write_adoption(const model::Adoption& a) {
+    bind_adoption(prepared(m_insert_adoption, k_insert_adoption), a).run();
+}
+
+// The caller's thread always holds a batch to fill; a full one goes to the writing thread, and
+// from then until wait_for_background() the connection is the writing thread's.
+void BulkWriter::hand_over_if_full() {
+    auto& bg = *m_background;
+    if (bg.filling->size() < k_write_batch) return;
+    bg.pipe.put_full(bg.filling);
+    m_conn.set_in_use_elsewhere(true);
+    take_batch();
+}
+
+// Freeing the rows on the thread that allocated them keeps malloc's arenas apart.
+void BulkWriter::take_batch() {
+    auto& bg = *m_background;
+    bg.filling = bg.pipe.take_empty();
+    if (!bg.filling) return wait_for_background();  // the writing thread stopped on an error
+    bg.filling->clear();
+}
+
+void BulkWriter::wait_for_background() {
+    if (!m_background) return;
+    auto& bg = *m_background;
+    if (bg.filling && bg.filling->size() > 0) {
+        bg.pipe.put_full(bg.filling);
+        bg.filling = nullptr;
+    }
+    if (bg.filling) bg.pipe.put_empty(std::exchange(bg.filling, nullptr));
+    bg.pipe.wait_drained();
+    m_conn.set_in_use_elsewhere(false);
+    if (auto error = bg.pipe.error()) std::rethrow_exception(error);
+    take_batch();
+}
+
+// Within a batch, what a row refers to goes first (departments, people, their memberships,
+// outlets, submissions, then adoptions): it is in this batch or an earlier one, so every foreign
+// key holds, and each table still gets its rows in the order they came.
+void BulkWriter::write_batches() {
+    auto& bg = *m_background;
+    while (auto* b = bg.pipe.take_full()) {
+        if (!bg.cancel) {
+            try {
+                for (const auto& d : b->departments) write_department(d);
+                for (const auto& p : b->people) write_person(p);
+                for (const auto& m : b->memberships) write_membership(m);
+                for (const auto& o : b->outlets) write_outlet(o);
+                for (const auto& s : b->submissions) write_submission(s);
+                for (const auto& a : b->adoptions) write_adoption(a);
+            } catch (...) {
+                bg.cancel = true;
+                bg.pipe.stop(std::current_exception());
+            }
+        }
+        bg.pipe.put_empty(b);  // emptied by the caller's thread, which allocated the rows
     }
 }
 
-void BulkWriter::insert_adoption(const model::Adoption& a) {
-    bind_adoption(prepared(m_insert_adoption, k_insert_adoption), a).run();
-    m_adoptions.add(a.id);
+BulkWriter::InBackground::InBackground(BulkWriter& writer) : m_writer(writer) {
+    // The writing thread uses only these statements: prepared here, as prepare() is the caller's.
+    writer.prepared(writer.m_insert_submission, k_insert_submission);
+    writer.prepared(writer.m_insert_author, k_insert_authorship);
+    writer.prepared(writer.m_insert_adoption, k_insert_adoption);
+    writer.prepared(writer.m_insert_department,
+                    "INSERT INTO departments (id, code, name) VALUES (?, ?, ?)");
+    writer.prepared(writer.m_insert_person, "INSERT INTO people (id, name) VALUES (?, ?)");
+    writer.prepared(writer.m_set_membership, k_set_membership);
+    writer.prepared(writer.m_insert_outlet,
+                    "INSERT INTO outlets (id, name, level, media) VALUES (?, ?, ?, ?)");
+    writer.m_background = std::make_unique<Background>();
+    writer.take_batch();
+    try {
+        writer.m_background->thread = std::thread(&BulkWriter::write_batches, &writer);
+    } catch (...) {
+        writer.m_background.reset();
+        throw;
+    }
+}
+
+BulkWriter::InBackground::~InBackground() {
+    end(false);
+}
+
+void BulkWriter::InBackground::finish() {
+    m_writer.wait_for_background();
+    end(true);
+}
+
+void BulkWriter::InBackground::end(bool write_the_rest) {
+    auto& bg = m_writer.m_background;
+    if (!bg) return;
+    if (!write_the_rest) bg->cancel = true;
+    if (bg->filling) bg->pipe.put_empty(std::exchange(bg->filling, nullptr));
+    bg->pipe.close();
+    bg->thread.join();
+    m_writer.m_conn.set_in_use_elsewhere(false);
+    bg.reset();
+}
+
+// Departments, people and outlets get their numbers here rather than from SQLite (the same
+// ones: the largest so far plus one), so that creating one need not wait for the writing thread.
+model::Id BulkWriter::next_id(std::optional<model::Id>& last, std::string_view table) {
+    if (!last) {
+        wait_for_background();
+        auto st = m_conn.prepare(fmt::format("SELECT coalesce(max(id), 0) FROM {}", table));
+        last = st.step() ? st.int64(0) : 0;
+    }
+    return ++*last;
 }
 
 model::Id BulkWriter::insert_department(const std::string& code, const std::string& name) {
-    prepared(m_insert_department, "INSERT INTO departments (code, name) VALUES (?, ?)")
-        .bind(1, code)
-        .bind(2, name)
-        .run();
-    m_departments.add(m_conn.last_insert_id());
-    return m_conn.last_insert_id();
+    const model::Id id = next_id(m_last_department, "departments");
+    m_departments.add(id);
+    write_or_hand_over(&Background::Batch::departments, model::Department{id, code, name, {}},
+                       &BulkWriter::write_department);
+    return id;
 }
 
 model::Id BulkWriter::insert_person(const std::string& name) {
-    prepared(m_insert_person, "INSERT INTO people (name) VALUES (?)").bind(1, name).run();
-    m_people.add(m_conn.last_insert_id());
-    return m_conn.last_insert_id();
+    const model::Id id = next_id(m_last_person, "people");
+    m_people.add(id);
+    write_or_hand_over(&Background::Batch::people, model::Person{id, name, {}},
+                       &BulkWriter::write_person);
+    return id;
 }
 
 void BulkWriter::set_membership(model::Id person_id, model::Id dept_id, const model::Date& since) {
-    prepared(m_set_membership, k_set_membership)
-        .bind(1, person_id)
-        .bind(2, IsoDate(since).view())
-        .bind(3, dept_id)
-        .run();
+    write_or_hand_over(&Background::Batch::memberships, MembershipRow{person_id, dept_id, since},
+                       &BulkWriter::write_membership);
 }
 
 model::Id BulkWriter::insert_outlet(const model::Outlet& outlet) {
-    prepared(m_insert_outlet, "INSERT INTO outlets (name, level, media) VALUES (?, ?, ?)")
-        .bind(1, outlet.name)
-        .bind(2, outlet.level)
-        .bind(3, outlet.media)
+    const model::Id id = next_id(m_last_outlet, "outlets");
+    m_outlets.add(id);
+    write_or_hand_over(&Background::Batch::outlets,
+                       model::Outlet{id, outlet.name, outlet.level, outlet.media},
+                       &BulkWriter::write_outlet);
+    return id;
+}
+
+void BulkWriter::write_department(const model::Department& d) {
+    prepared(m_insert_department, "INSERT INTO departments (id, code, name) VALUES (?, ?, ?)")
+        .bind(1, d.id)
+        .bind(2, d.code)
+        .bind(3, d.name)
         .run();
-    m_outlets.add(m_conn.last_insert_id());
-    return m_conn.last_insert_id();
+}
+
+void BulkWriter::write_person(const model::Person& p) {
+    prepared(m_insert_person, "INSERT INTO people (id, name) VALUES (?, ?)")
+        .bind(1, p.id)
+        .bind(2, p.name)
+        .run();
+}
+
+void BulkWriter::write_membership(const MembershipRow& m) {
+    prepared(m_set_membership, k_set_membership)
+        .bind(1, m.person_id)
+        .bind(2, IsoDate(m.since).view())
+        .bind(3, m.dept_id)
+        .run();
+}
+
+void BulkWriter::write_outlet(const model::Outlet& o) {
+    prepared(m_insert_outlet, "INSERT INTO outlets (id, name, level, media) VALUES (?, ?, ?, ?)")
+        .bind(1, o.id)
+        .bind(2, o.name)
+        .bind(3, o.level)
+        .bind(4, o.media)
+        .run();
 }
 
 void BulkWriter::journal_inserts(BulkJournal& journal) {
+    wait_for_background();
     journal.inserted("departments", "id", m_departments.from, m_departments.to, m_departments.rows);
     journal.inserted("people", "id", m_people.from, m_people.to, m_people.rows);
     if (m_people.rows > 0) {

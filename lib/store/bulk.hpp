@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@ namespace infotally::store {
 class BulkWriter {
   public:
     explicit BulkWriter(Store& store);
+    ~BulkWriter();
 
     // A larger page cache for this connection (128 MiB instead of 2), for an import that grows
     // the indexes row by row: it touches every page of them, and dirty pages evicted early are
@@ -50,9 +52,35 @@ class BulkWriter {
     void adoptions_of(model::Id submission_id, std::vector<model::Adoption>& out);
 
     // Inserts with the record number already set in `s.id` / `a.id`.
-    void insert_submission(const model::Submission& s);
-    void insert_adoption(const model::Adoption& a);
+    void insert_submission(model::Submission s);
+    void insert_adoption(model::Adoption a);
 
+    // While one lives, the insert_* functions and set_membership hand their rows to a second
+    // thread, which inserts them in batches while the caller's thread reads and checks the next
+    // rows of the file: an import then takes about the longer of checking and inserting, not their
+    // sum (2 cores). Every other member function first waits for the rows handed over to be written
+    // and rethrows the first error that met (so the caller may use the connection between two
+    // calls; until then Connection::prepare and exec throw). finish() writes what is left, ends
+    // the thread, and rethrows that error; the destructor ends the thread without writing the
+    // rest. Declare it after the transaction, so that a rollback never meets the thread.
+    class InBackground {
+      public:
+        explicit InBackground(BulkWriter& writer);
+        ~InBackground();
+        InBackground(const InBackground&) = delete;
+        InBackground& operator=(const InBackground&) = delete;
+        void finish();
+
+      private:
+        void end(bool write_the_rest);
+        BulkWriter& m_writer;
+    };
+    // Waits for the rows handed to the writing thread, if any, to be written (see InBackground),
+    // before the caller uses the connection itself.
+    void wait_for_background();
+
+    // Each returns the new row's number: the table's largest so far plus one, as SQLite would
+    // give (known before the row is written, so that the writing may happen on the other thread).
     model::Id insert_department(const std::string& code, const std::string& name);
     model::Id insert_person(const std::string& name);
     // Sets (or replaces) the person's department from `since`.
@@ -61,11 +89,30 @@ class BulkWriter {
 
     // Writes to `journal` the key range of every table this writer inserted into: what `undo`
     // deletes. Each range holds only this writer's rows because record numbers are handed out
-    // above the ledger's counter (or fill an empty ledger) and the other tables' ids are
-    // SQLite's next rowids.
+    // above the ledger's counter (or fill an empty ledger) and the other tables' numbers above
+    // their largest.
     void journal_inserts(BulkJournal& journal);
 
   private:
+    struct Background;  // bulk.cpp
+    struct MembershipRow {
+        model::Id person_id, dept_id;
+        model::Date since;
+    };
+
+    model::Id next_id(std::optional<model::Id>& last, std::string_view table);
+    void write_department(const model::Department& d);
+    void write_person(const model::Person& p);
+    void write_membership(const MembershipRow& m);
+    template <class List, class Row, class Write>
+    void write_or_hand_over(List list, Row&& row, Write write);
+    void write_outlet(const model::Outlet& o);
+    void write_submission(const model::Submission& s);
+    void write_adoption(const model::Adoption& a);
+    void hand_over_if_full();
+    void take_batch();
+    void write_batches();  // the writing thread
+
     struct KeyRange {
         std::int64_t from = 0, to = 0, rows = 0;
         void add(std::int64_t key) {
@@ -81,6 +128,8 @@ class BulkWriter {
     std::optional<Statement> m_submissions_on, m_adoptions_of, m_insert_submission, m_insert_author,
         m_insert_adoption, m_insert_department, m_insert_person, m_set_membership, m_insert_outlet;
     KeyRange m_submissions, m_authorships, m_adoptions, m_departments, m_people, m_outlets;
+    std::optional<model::Id> m_last_department, m_last_person, m_last_outlet;
+    std::unique_ptr<Background> m_background;
 };
 
 // Every submission (or those submitted in [from, to]) in record order, each with its authors

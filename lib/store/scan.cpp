@@ -2,17 +2,15 @@
 
 #include <algorithm>
 #include <bit>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <exception>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
 
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
+#include "lib/store/pipe.hpp"
 #include "lib/store/rows.hpp"
 #include "lib/store/tags.hpp"
 
@@ -200,9 +198,8 @@ class Reader {
     Statement m_subs, m_authors, m_adopts;
 };
 
-// Records travel from the reading thread to the visiting one in batches, and the batches come
-// back empty to be refilled: memory holds k_batches × k_batch_size records whatever the size of
-// the ledger, and the threads meet once per batch, not once per record.
+// Records travel from the reading thread to the visiting one in batches (pipe.hpp): memory holds
+// k_batches × k_batch_size records whatever the size of the ledger.
 constexpr std::size_t k_batch_size = 256;
 constexpr std::size_t k_batches = 4;
 
@@ -212,72 +209,11 @@ struct Batch {
     std::size_t size = 0;
 };
 
-class Pipe {
-  public:
-    Pipe() : m_batches(k_batches) {
-        for (auto& b : m_batches) m_empty.push_back(&b);
-    }
-
-    // Reading side. nullptr: the visiting side has stopped.
-    Batch* take_empty() {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_stopped || !m_empty.empty(); });
-        if (m_stopped) return nullptr;
-        Batch* b = m_empty.back();
-        m_empty.pop_back();
-        return b;
-    }
-    void put_full(Batch* b) {
-        std::lock_guard lock(m_mutex);
-        m_full.push_back(b);
-        m_changed.notify_all();
-    }
-    // The reading is over, with `error` if it failed.
-    void close(std::exception_ptr error) {
-        std::lock_guard lock(m_mutex);
-        m_closed = true;
-        m_error = std::move(error);
-        m_changed.notify_all();
-    }
-
-    // Visiting side. nullptr: the reading is over and every batch has been taken.
-    Batch* take_full() {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [&] { return m_closed || !m_full.empty(); });
-        if (m_full.empty()) return nullptr;
-        Batch* b = m_full.front();
-        m_full.pop_front();
-        return b;
-    }
-    void put_empty(Batch* b) {
-        b->size = 0;
-        std::lock_guard lock(m_mutex);
-        m_empty.push_back(b);
-        m_changed.notify_all();
-    }
-    void stop() {
-        std::lock_guard lock(m_mutex);
-        m_stopped = true;
-        m_changed.notify_all();
-    }
-    std::exception_ptr error() {
-        std::lock_guard lock(m_mutex);
-        return m_error;
-    }
-
-  private:
-    std::vector<Batch> m_batches;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;
-    std::vector<Batch*> m_empty;
-    std::deque<Batch*> m_full;
-    bool m_closed = false, m_stopped = false;
-    std::exception_ptr m_error;
-};
+using BatchPipe = Pipe<Batch>;
 
 struct Stopped {};  // thrown through Reader::run when the visiting side stops early
 
-void read_into(Reader& reader, Pipe& pipe) {
+void read_into(Reader& reader, BatchPipe& pipe) {
     std::exception_ptr error;
     Batch* b = nullptr;
     try {
@@ -343,21 +279,21 @@ void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionO
         });
         return;
     }
-    Pipe pipe;
+    BatchPipe pipe(k_batches);
     // The calling thread leaves the connection alone from here: flag it only once the thread
     // exists (std::thread may throw), and clear it only after the join.
     std::thread thread(read_into, std::ref(reader), std::ref(pipe));
-    conn.set_read_elsewhere(true);
+    conn.set_in_use_elsewhere(true);
     // However the visiting ends (an exception included), the reader stops and is joined before
     // `reader` and `pipe` go.
     struct Join {
-        Pipe& pipe;
+        BatchPipe& pipe;
         std::thread& thread;
         Connection& conn;
         ~Join() {
             pipe.stop();
             thread.join();
-            conn.set_read_elsewhere(false);
+            conn.set_in_use_elsewhere(false);
         }
     } join{pipe, thread, conn};
     while (Batch* b = pipe.take_full()) {
@@ -365,6 +301,7 @@ void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionO
             reader.fill(b->submissions[i], b->adoptions[i]);
             visit(b->submissions[i], b->adoptions[i]);
         }
+        b->size = 0;
         pipe.put_empty(b);
     }
     if (auto error = pipe.error()) std::rethrow_exception(error);

@@ -57,15 +57,15 @@ void Connection::fail(int rc, std::string_view context) const {
     }
 }
 
-void Connection::check_not_read_elsewhere(std::string_view sql) const {
-    if (m_read_elsewhere)
+void Connection::check_not_in_use_elsewhere(std::string_view sql) const {
+    if (m_in_use_elsewhere)
         throw LedgerError(tr(Msg::err_ledger_internal, sql.substr(0, 60),
-                             "the ledger is in use by a reading thread"),
+                             "the ledger is in use by another thread"),
                           tr(Msg::hint_ledger_internal));
 }
 
 void Connection::exec(std::string_view sql) {
-    check_not_read_elsewhere(sql);
+    check_not_in_use_elsewhere(sql);
     std::string s(sql);
     char* err = nullptr;
     int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
@@ -74,7 +74,7 @@ void Connection::exec(std::string_view sql) {
 }
 
 Statement Connection::prepare(std::string_view sql) {
-    check_not_read_elsewhere(sql);
+    check_not_in_use_elsewhere(sql);
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) fail(rc, sql.substr(0, 60));

@@ -32,16 +32,17 @@ class Connection {
     // "not a database", or an internal error naming the statement.
     [[noreturn]] void fail(int rc, std::string_view context) const;
 
-    // While another thread steps this connection's prepared statements (scan.cpp), the owner's
-    // thread must not use it: prepare() and exec() then throw an internal error instead of racing.
-    void set_read_elsewhere(bool on) { m_read_elsewhere = on; }
+    // While another thread steps this connection's prepared statements (the reports' reading
+    // thread in scan.cpp, the import's writing thread in bulk.cpp), the owner's thread must not
+    // use it: prepare() and exec() then throw an internal error instead of racing.
+    void set_in_use_elsewhere(bool on) { m_in_use_elsewhere = on; }
 
   private:
-    void check_not_read_elsewhere(std::string_view sql) const;
+    void check_not_in_use_elsewhere(std::string_view sql) const;
 
     sqlite3* m_db = nullptr;
     std::string m_path;
-    bool m_read_elsewhere = false;
+    bool m_in_use_elsewhere = false;
 };
 
 class Statement {

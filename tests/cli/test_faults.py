@@ -1,5 +1,6 @@
 """Faults and load: concurrent writers, backups during writes, a full disk, bad ledger paths.
 (Kills in the middle of an import are in test_import_faults.py.)"""
+import csv
 import os
 import sqlite3
 import subprocess
@@ -112,6 +113,30 @@ class FullDiskTest(LedgerTest):
         self.assertEqual(con.execute("SELECT count(*) FROM submissions").fetchone()[0], added)
         self.assertEqual(con.execute("SELECT count(*) FROM authorships").fetchone()[0], added)
         con.close()
+
+    def test_an_import_that_fills_the_disk_is_a_clear_error_and_writes_nothing(self):
+        # An import writes its rows on a second thread (BulkWriter::InBackground, store/bulk.hpp):
+        # the error it meets there must still end the command, name the full disk, and roll back.
+        self.ok("init")
+        path = os.path.join(self.dir, "台账.csv")
+        with open(path, "w", encoding="utf-8-sig", newline="") as f:
+            w = csv.writer(f, lineterminator="\r\n")
+            w.writerow(["标题", "类型", "部门", "作者", "作者部门", "报送日期"])
+            for i in range(20000):  # some 8 MB in the ledger: the page cache (2 MB) spills early
+                w.writerow([f"关于第{i}号案件办理情况的信息" + "详细内容" * 25, "信息", "办公室", f"干警{i % 50}号",
+                            "办公室", "2026-03-02"])
+        before = self.dump()
+        r = self.run_cli("import", path, "--create-missing")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("infotally: error:", r.err)
+        self.assertRegex(r.err, "disk .* is full|full")
+        self.assertEqual(r.out, "")
+        self.assertEqual(self.dump(), before)
+        con = sqlite3.connect(self.db)
+        self.assertEqual(con.execute("PRAGMA integrity_check").fetchone()[0], "ok")
+        self.assertEqual(con.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        con.close()
+        self.assertFalse(os.path.exists(self.db + "-journal"))
 
 
 class LedgerPathTest(LedgerTest):

@@ -393,6 +393,99 @@ TEST_SUITE("store") {
         CHECK(f.store.departments().size() == 1);
     }
 
+    TEST_CASE("an import's writing thread writes every row in order, and its error comes back") {
+        // 600 pieces, each with a new person (and every 50th a new department), with an adoption
+        // at a new outlet every 100th: several of bulk.cpp's batches of 256, with rows that refer
+        // to rows in the same batch.
+        Fixture f;
+        auto tx = f.store.transaction();
+        store::BulkWriter w(f.store);
+        model::Id number = w.last_record_id();
+        std::vector<model::Id> depts, people, outlets;
+        {
+            store::BulkWriter::InBackground background(w);
+            model::Id dept = f.office, outlet = f.outlet;
+            for (int i = 0; i < 600; ++i) {
+                if (i % 50 == 0) {
+                    dept = w.insert_department("d" + std::to_string(i),
+                                               "第" + std::to_string(i) + "部");
+                    depts.push_back(dept);
+                }
+                const model::Id person = w.insert_person("干警" + std::to_string(i) + "号");
+                people.push_back(person);
+                w.set_membership(person, dept, d("1900-01-01"));
+                model::Submission s;
+                s.id = ++number, s.title = "第" + std::to_string(i) + "号信息", s.kind = "info";
+                s.dept_id = dept, s.submitted_on = d("2026-03-01");
+                s.authors = {{person, "", 1, std::nullopt}};
+                w.insert_submission(s);
+                if (i % 100 == 0) {
+                    outlet = w.insert_outlet({0, "媒体" + std::to_string(i), "city", "print"});
+                    outlets.push_back(outlet);
+                }
+                model::Adoption a;
+                a.id = ++number, a.submission_id = s.id, a.outlet_id = outlet;
+                a.adopted_on = d("2026-03-05");
+                w.insert_adoption(a);
+            }
+            // The caller's own reads wait for the rows handed over: all 600 pieces are there.
+            std::vector<model::Submission> on_day;
+            w.submissions_on(depts.back(), d("2026-03-01"), on_day);
+            CHECK(on_day.size() == 50u);
+            background.finish();
+        }
+        tx.commit();
+        // Numbers as SQLite would have given them: after the fixture's one of each, in order.
+        CHECK(depts.front() == f.office + 1);
+        CHECK(people.front() == f.person + 1);
+        CHECK(people.back() == f.person + 600);
+        CHECK(outlets.back() == f.outlet + 6);
+        CHECK(f.store.departments().size() == 13u);
+        const auto all = f.store.people();
+        REQUIRE(all.size() == 601u);
+        CHECK(all.back().name == "干警599号");
+        CHECK(all.back().current().dept_id == depts.back());
+        std::size_t n = 0;
+        f.store.for_each_submission(
+            d("2026-03-01"), d("2026-03-01"),
+            [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+                CHECK(s.title == "第" + std::to_string(n) + "号信息");
+                REQUIRE(a.size() == 1u);
+                CHECK(a[0].outlet_id == outlets[n / 100]);
+                ++n;
+            });
+        CHECK(n == 600);
+
+        // A row the writing thread cannot write (a name taken): its error comes out of a later
+        // call, and the transaction it was in rolls back whole.
+        {
+            auto tx2 = f.store.transaction();
+            store::BulkWriter w2(f.store);
+            store::BulkWriter::InBackground background(w2);
+            w2.insert_person("干警7号");
+            CHECK_THROWS_AS(
+                {
+                    for (int i = 0; i < 2000; ++i) w2.insert_person("新人" + std::to_string(i));
+                    background.finish();
+                },
+                ConstraintError);
+        }
+        CHECK(f.store.people().size() == 601u);
+
+        // Ended without finish() (the import failed elsewhere): what was not written stays
+        // unwritten, the thread is gone, and the connection is the caller's again.
+        {
+            auto tx3 = f.store.transaction();
+            store::BulkWriter w3(f.store);
+            {
+                store::BulkWriter::InBackground background(w3);
+                for (int i = 0; i < 1000; ++i) w3.insert_person("又一人" + std::to_string(i));
+            }
+            CHECK(f.store.departments().size() == 13u);
+        }
+        CHECK(f.store.people().size() == 601u);
+    }
+
     TEST_CASE("a schema-2 ledger is migrated on open, and its reads use the covering indexes") {
         TempDir dir;
         const auto path = dir.file("old.db");
