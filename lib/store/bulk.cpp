@@ -31,6 +31,12 @@ void read_submission_fields(const Statement& st, model::Submission& s) {
 
 }  // namespace
 
+constexpr std::string_view k_insert_department =
+    "INSERT INTO departments (id, code, name) VALUES (?, ?, ?)";
+constexpr std::string_view k_insert_person = "INSERT INTO people (id, name) VALUES (?, ?)";
+constexpr std::string_view k_insert_outlet =
+    "INSERT INTO outlets (id, name, level, media) VALUES (?, ?, ?, ?)";
+
 // Rows travel to the writing thread in batches of about k_write_batch records (pipe.hpp).
 constexpr std::size_t k_write_batch = 256;
 constexpr std::size_t k_write_batches = 4;
@@ -215,11 +221,9 @@ void BulkWriter::take_batch() {
 void BulkWriter::wait_for_background() {
     if (!m_background) return;
     auto& bg = *m_background;
-    if (bg.filling && bg.filling->size() > 0) {
-        bg.pipe.put_full(bg.filling);
-        bg.filling = nullptr;
+    if (auto* b = std::exchange(bg.filling, nullptr)) {
+        b->size() > 0 ? bg.pipe.put_full(b) : bg.pipe.put_empty(b);
     }
-    if (bg.filling) bg.pipe.put_empty(std::exchange(bg.filling, nullptr));
     bg.pipe.wait_drained();
     m_conn.set_in_use_elsewhere(false);
     if (auto error = bg.pipe.error()) std::rethrow_exception(error);
@@ -254,12 +258,10 @@ BulkWriter::InBackground::InBackground(BulkWriter& writer) : m_writer(writer) {
     writer.prepared(writer.m_insert_submission, k_insert_submission);
     writer.prepared(writer.m_insert_author, k_insert_authorship);
     writer.prepared(writer.m_insert_adoption, k_insert_adoption);
-    writer.prepared(writer.m_insert_department,
-                    "INSERT INTO departments (id, code, name) VALUES (?, ?, ?)");
-    writer.prepared(writer.m_insert_person, "INSERT INTO people (id, name) VALUES (?, ?)");
+    writer.prepared(writer.m_insert_department, k_insert_department);
+    writer.prepared(writer.m_insert_person, k_insert_person);
     writer.prepared(writer.m_set_membership, k_set_membership);
-    writer.prepared(writer.m_insert_outlet,
-                    "INSERT INTO outlets (id, name, level, media) VALUES (?, ?, ?, ?)");
+    writer.prepared(writer.m_insert_outlet, k_insert_outlet);
     writer.m_background = std::make_unique<Background>();
     writer.take_batch();
     try {
@@ -332,7 +334,7 @@ model::Id BulkWriter::insert_outlet(const model::Outlet& outlet) {
 }
 
 void BulkWriter::write_department(const model::Department& d) {
-    prepared(m_insert_department, "INSERT INTO departments (id, code, name) VALUES (?, ?, ?)")
+    prepared(m_insert_department, k_insert_department)
         .bind(1, d.id)
         .bind(2, d.code)
         .bind(3, d.name)
@@ -340,10 +342,7 @@ void BulkWriter::write_department(const model::Department& d) {
 }
 
 void BulkWriter::write_person(const model::Person& p) {
-    prepared(m_insert_person, "INSERT INTO people (id, name) VALUES (?, ?)")
-        .bind(1, p.id)
-        .bind(2, p.name)
-        .run();
+    prepared(m_insert_person, k_insert_person).bind(1, p.id).bind(2, p.name).run();
 }
 
 void BulkWriter::write_membership(const MembershipRow& m) {
@@ -355,7 +354,7 @@ void BulkWriter::write_membership(const MembershipRow& m) {
 }
 
 void BulkWriter::write_outlet(const model::Outlet& o) {
-    prepared(m_insert_outlet, "INSERT INTO outlets (id, name, level, media) VALUES (?, ?, ?, ?)")
+    prepared(m_insert_outlet, k_insert_outlet)
         .bind(1, o.id)
         .bind(2, o.name)
         .bind(3, o.level)
