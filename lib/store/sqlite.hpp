@@ -105,8 +105,9 @@ class Transaction {
 // rollback journal writes each new page once and journals only the pages the ledger already had.
 // So for such a transaction this switches the connection to journal_mode=DELETE (with
 // synchronous=FULL, which that mode needs to survive a power loss) if no other connection has the
-// ledger open, and back to WAL when destroyed; if another has it open, nothing changes and
-// active() is false. Meanwhile other commands wait for the writer instead of reading beside it.
+// ledger open, and back to WAL when destroyed; if another has it open, nothing changes (the
+// transaction goes through the WAL). Meanwhile other commands wait for the writer instead of
+// reading beside it.
 // If the process dies in between, the next open rolls the hot journal back and Store::open puts
 // the ledger back in WAL mode. Construct it outside any transaction, before the Transaction.
 class RollbackJournal {
@@ -115,11 +116,10 @@ class RollbackJournal {
     ~RollbackJournal();
     RollbackJournal(const RollbackJournal&) = delete;
     RollbackJournal& operator=(const RollbackJournal&) = delete;
-    bool active() const { return m_active; }
 
   private:
     Connection& m_conn;
-    bool m_active = false;
+    bool m_active = false;  // switched, so to be switched back
     int m_synchronous = 1;  // as it was before (store.cpp sets NORMAL)
 };
 
