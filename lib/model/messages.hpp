@@ -392,6 +392,8 @@ enum class Msg {
     hint_is_folder,
     err_no_ledger,
     hint_no_ledger,
+    err_wal_on_read_only_media,
+    hint_wal_on_read_only_media,
     err_foreign_sqlite,
     err_newer_schema,
     hint_newer_schema,

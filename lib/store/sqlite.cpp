@@ -9,12 +9,37 @@ namespace infotally::store {
 
 namespace {
 constexpr int k_busy_timeout_ms = 5000;
+
+// "file:" URI for `path` with `query`: every byte but letters, digits, "-._~/" as %XX, so that
+// Chinese names and "?", "#", "%" in a path stay part of it.
+std::string file_uri(const std::string& path, std::string_view query) {
+    std::string uri = "file:";
+    for (const unsigned char c : path) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            uri += static_cast<char>(c);
+        } else {
+            static constexpr char k_hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += k_hex[c >> 4];
+            uri += k_hex[c & 15];
+        }
+    }
+    uri += '?';
+    uri += query;
+    return uri;
 }
+}  // namespace
 
 Connection::Connection(const std::string& path, Mode mode) : m_path(path) {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
     if (mode == Mode::create) flags |= SQLITE_OPEN_CREATE;
-    int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    std::string name = path;
+    if (mode == Mode::read_only_media) {
+        flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+        name = file_uri(path, "immutable=1");
+    }
+    int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
@@ -27,6 +52,10 @@ Connection::Connection(const std::string& path, Mode mode) : m_path(path) {
 
 Connection::~Connection() {
     sqlite3_close_v2(m_db);
+}
+
+bool Connection::read_only() const {
+    return sqlite3_db_readonly(m_db, "main") == 1;
 }
 
 void Connection::fail(int rc, std::string_view context) const {

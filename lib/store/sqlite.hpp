@@ -15,7 +15,10 @@ class Statement;
 
 class Connection {
   public:
-    enum class Mode { read_write, create };
+    // read_only_media: for reading a ledger nobody can change (a write-protected stick, a CD, a
+    // read-only share), opened with SQLite's `immutable`: no -shm file (which WAL readers
+    // otherwise need and could not create there) and no locks; every write is refused.
+    enum class Mode { read_write, create, read_only_media };
     Connection(const std::string& path, Mode mode);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -26,6 +29,8 @@ class Connection {
     std::int64_t last_insert_id() const;
     int changes() const;
     const std::string& path() const { return m_path; }
+    // True when SQLite could open the file only for reading (its permissions, read-only media).
+    bool read_only() const;
     sqlite3* handle() const { return m_db; }
 
     // Throws the right infotally error for a failed SQLite call: "busy", "read-only", "disk full",

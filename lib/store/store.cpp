@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "lib/model/error.hpp"
@@ -59,6 +61,12 @@ void check_header(const std::string& path) {
     if (in.gcount() < 16 ||
         std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
         throw LedgerError(tr(Msg::err_not_sqlite, path), tr(Msg::hint_not_a_ledger));
+}
+
+// False when nothing can be created in the folder holding `path` (read-only media, no permission).
+bool folder_writable(const std::string& path) {
+    const fs::path folder = fs::path(path).parent_path();
+    return ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
 }
 
 }  // namespace
@@ -118,7 +126,23 @@ Store Store::open(const std::string& path) {
     if (!fs::exists(path, ec))
         throw LedgerError(tr(Msg::err_no_ledger, path), tr(Msg::hint_no_ledger));
     check_header(path);
-    Store store(std::make_unique<Connection>(path, Connection::Mode::read_write));
+    auto conn = std::make_unique<Connection>(path, Connection::Mode::read_write);
+    // On read-only media SQLite opens the file for reading only, and a WAL ledger then cannot be
+    // read at all: readers need a -shm file beside it, which cannot be created there. Nobody can
+    // change the file either, so it is opened as immutable instead. Not when the folder is
+    // writable (a file merely without write permission, whose owner may still change it: the
+    // -shm can be made), and not when a -wal file is there: its records are not in the file yet,
+    // and reading the file alone would show an older ledger as if it were whole.
+    if (conn->read_only() && !folder_writable(path)) {
+        if (!fs::exists(path + "-wal", ec)) {
+            conn.reset();
+            conn = std::make_unique<Connection>(path, Connection::Mode::read_only_media);
+        } else if (!fs::exists(path + "-shm", ec)) {
+            throw LedgerError(tr(Msg::err_wal_on_read_only_media, path),
+                              tr(Msg::hint_wal_on_read_only_media, path));
+        }
+    }
+    Store store(std::move(conn));
     auto& c = *store.m_conn;
     configure(c);
     const auto app_id = pragma_int(c, "application_id");
@@ -135,7 +159,10 @@ Store Store::open(const std::string& path) {
     if (fs::file_size(path, ec) <= k_quick_check_on_open_bytes) store.verify();
     // Ledgers are kept in WAL mode. An import into an empty ledger leaves it for its one
     // transaction (RollbackJournal, sqlite.hpp); a process killed then leaves it in rollback mode.
-    if (auto st = c.prepare("PRAGMA journal_mode"); st.step() && st.view(0) != "wal") {
+    // A ledger that can only be read stays as it is: reading needs no switch, and writing is
+    // refused anyway.
+    if (auto st = c.prepare("PRAGMA journal_mode");
+        !c.read_only() && st.step() && st.view(0) != "wal") {
         st.reset();
         c.exec("PRAGMA journal_mode = WAL");
     }

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 import threading
 
-from support import BIN, LedgerTest, main
+from support import BIN, LedgerTest, Result, main
 
 
 class ConcurrencyTest(LedgerTest):
@@ -77,20 +77,31 @@ class ConcurrencyTest(LedgerTest):
             t.join()
 
 
-class FullDiskTest(LedgerTest):
+class TmpfsTest(LedgerTest):
+    """Each test gets a small file system of its own at self.mount (a tmpfs: needs root)."""
+    SIZE = "1m"
+
     def setUp(self):
         super().setUp()
-        self.mount = tempfile.mkdtemp(prefix="infotally-full-")
-        r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", self.mount], capture_output=True)
+        self.mount = tempfile.mkdtemp(prefix="infotally-mnt-")
+        r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={self.SIZE}", "tmpfs", self.mount],
+                           capture_output=True)
         if r.returncode != 0:
             os.rmdir(self.mount)
-            self.skipTest("cannot mount a small tmpfs here (needs root); a full disk was checked by hand")
+            self.skipTest("cannot mount a tmpfs here (needs root); this was checked by hand")
         self.db = os.path.join(self.mount, "ledger.db")
 
     def tearDown(self):
         subprocess.run(["umount", self.mount], capture_output=True)
         os.rmdir(self.mount)
         super().tearDown()
+
+    def remount_read_only(self):
+        r = subprocess.run(["mount", "-o", "remount,ro", self.mount], capture_output=True)
+        self.assertEqual(r.returncode, 0, r)
+
+
+class FullDiskTest(TmpfsTest):
 
     def test_a_full_disk_is_a_clear_error_and_damages_nothing(self):
         self.ok("init")
@@ -139,6 +150,79 @@ class FullDiskTest(LedgerTest):
         self.assertFalse(os.path.exists(self.db + "-journal"))
 
 
+class ReadOnlyMediaTest(TmpfsTest):
+    """A ledger on media nobody can write (a write-protected stick, a CD, a read-only share) is
+    opened immutable (Store::open): every report works, every write is refused and changes nothing."""
+    SIZE = "4m"
+
+    def make_ledger(self, name):
+        """A ledger with a department, a person and an adopted submission; returns its tally."""
+        self.db = os.path.join(self.mount, name)
+        self.ok("init")
+        self.ok("dept", "add", "office", "办公室")
+        self.ok("person", "add", "张三", "--dept", "office")
+        sid = self.ok("submit", "关于扫黑除恶工作的信息", "--kind", "info", "--dept", "office",
+                      "--author", "张三", "--date", "2026-03-01").out.split()[-1]
+        self.ok("outlet", "add", "检察日报", "--level", "国家级", "--media", "print")
+        self.ok("adopt", sid, "--outlet", "检察日报", "--date", "2026-03-05")
+        return self.ok("tally", "2026").out
+
+    def test_reads_work_and_writes_are_refused(self):
+        # One ledger as every command leaves it (WAL), one in rollback mode, as an import killed
+        # while filling an empty ledger leaves it. Names with Chinese, "#", "?" and "%": the
+        # immutable open goes through a file: URI, where those mean something.
+        ledgers = {"市院台账.db": None, "旧台账 #1?%20.db": None}
+        for name in ledgers:
+            ledgers[name] = self.make_ledger(name)
+        con = sqlite3.connect(os.path.join(self.mount, "旧台账 #1?%20.db"))
+        self.assertEqual(con.execute("PRAGMA journal_mode = DELETE").fetchone()[0], "delete")
+        con.close()
+        self.remount_read_only()
+        for name, tally in ledgers.items():
+            with self.subTest(ledger=name):
+                self.db = os.path.join(self.mount, name)
+                with open(self.db, "rb") as f:
+                    before = f.read()
+                self.assertEqual(self.ok("tally", "2026").out, tally)
+                self.assertIn("办公室", self.ok("dept", "list").out)
+                self.assertIn("关于扫黑除恶工作的信息", self.ok("export").out)
+                r = self.run_cli("dept", "add", "x", "测试科")
+                self.assertEqual(r.code, 1, r)
+                self.assertIn("infotally: error:", r.err)
+                self.assertIn("cannot write", r.err)
+                self.assertEqual(r.out, "")
+                with open(self.db, "rb") as f:
+                    self.assertEqual(f.read(), before)
+        self.assertEqual(sorted(os.listdir(self.mount)), sorted(ledgers))
+
+    def test_a_ledger_with_a_wal_beside_it_is_not_read_as_immutable(self):
+        # Records still in the -wal are not in the file: reading the file alone would show an
+        # older ledger as if it were whole. Better the error than a silently wrong tally.
+        self.db = os.path.join(self.mount, "台账.db")
+        self.ok("init")
+        keep = sqlite3.connect(self.db)  # held open, so the WAL is not folded in when the CLI closes
+        keep.execute("PRAGMA wal_autocheckpoint = 0")
+        keep.execute("SELECT count(*) FROM departments").fetchone()
+        self.ok("dept", "add", "office", "办公室")
+        self.assertTrue(os.path.exists(self.db + "-wal"))
+        # remounting read-only needs nothing open for writing; copy the files to a second mount
+        subprocess.run(["cp", self.db, self.db + "-wal", self.dir], check=True)
+        keep.close()
+        for f in os.listdir(self.mount):
+            os.remove(os.path.join(self.mount, f))
+        subprocess.run(["cp", os.path.join(self.dir, "台账.db"), os.path.join(self.dir, "台账.db-wal"), self.mount],
+                       check=True)
+        self.remount_read_only()
+        r = self.run_cli("dept", "list")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("infotally: error: cannot read the ledger", r.err)
+        self.assertIn("台账.db-wal", r.err)
+        self.assertIn("copy", r.err)
+        self.assertEqual(r.out, "")
+        r = self.run_cli("dept", "list", env={"LANG": "zh_CN.UTF-8"})
+        self.assertIn("无法读取台账", r.err)
+
+
 class LedgerPathTest(LedgerTest):
     def test_a_missing_parent_folder(self):
         self.db = os.path.join(self.dir, "no", "such", "folder", "l.db")
@@ -146,14 +230,44 @@ class LedgerPathTest(LedgerTest):
         self.fails("init", mentions=["does not exist"])
         self.assertFalse(os.path.exists(os.path.join(self.dir, "no")))
 
-    def test_a_read_only_folder_or_file(self):
-        if os.geteuid() == 0:
-            self.skipTest("root can write read-only files; run as a normal user to check this")
-        self.ok("init")
-        os.chmod(self.db, 0o444)
-        r = self.run_cli("dept", "add", "x", "办公室")
-        self.assertEqual(r.code, 1, r)
-        self.assertIn("infotally: error:", r.err)
+    def run_as_nobody(self, *args, db=True):
+        """Runs the binary as an ordinary user (root may write read-only files): as 'nobody' when
+        the tests run as root, else as the user running them."""
+        user = {"user": 65534, "group": 65534} if os.geteuid() == 0 else {}
+        proc = subprocess.run([BIN, *(["--db", self.db] if db else []), *args], cwd=self.dir, env=self.environment(),
+                              capture_output=True, timeout=60, **user)
+        return Result(proc)
+
+    def test_a_read_only_file_can_be_read_not_written(self):
+        # A ledger without write permission, in a folder its user may write: in WAL mode, as every
+        # command leaves it, and in rollback mode, as an import killed while filling an empty ledger
+        # leaves it (the switch back to WAL is a write, so it must not be tried here).
+        for mode in ("wal", "delete"):
+            with self.subTest(journal_mode=mode):
+                self.db = os.path.join(self.dir, f"台账-{mode}.db")
+                self.ok("init")
+                self.ok("dept", "add", "office", "办公室")
+                con = sqlite3.connect(self.db)
+                self.assertEqual(con.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0], mode)
+                con.close()
+                if os.geteuid() == 0:
+                    os.chown(self.dir, 65534, 65534)
+                    os.chown(self.db, 65534, 65534)
+                os.chmod(self.db, 0o444)
+                with open(self.db, "rb") as f:
+                    before = f.read()
+                r = self.run_as_nobody("--help", db=False)
+                if r.code != 0:
+                    self.skipTest(f"the binary cannot run as user nobody here: {r}")
+                r = self.run_as_nobody("dept", "list")
+                self.assertEqual(r.code, 0, r)
+                self.assertIn("办公室", r.out)
+                r = self.run_as_nobody("dept", "add", "x", "测试科")
+                self.assertEqual(r.code, 1, r)
+                self.assertIn("infotally: error: cannot write the ledger", r.err)
+                self.assertIn("permissions", r.err)
+                with open(self.db, "rb") as f:
+                    self.assertEqual(f.read(), before)
 
 
 if __name__ == "__main__":
