@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"table", "csv", "json"}));
     app.add_option("--lang", ctx.lang, tr(Msg::opt_lang));
     app.add_flag("--no-color", ctx.no_color, tr(Msg::opt_no_color));
+    app.set_version_flag("--version", "infotally " INFOTALLY_VERSION, tr(Msg::opt_version));
 
     cli::set_setup_commands(app, ctx);
     cli::set_record_commands(app, ctx);

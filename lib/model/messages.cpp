@@ -34,6 +34,8 @@ constexpr MessageText k_messages[] = {
      "界面语言：zh（中文）或 en（英文）"},
     {Msg::opt_no_color, "no colour in tables",
      "表格不使用颜色"},
+    {Msg::opt_version, "print infotally's version and exit",
+     "显示 infotally 的版本后退出"},
     {Msg::hint_line, "infotally: hint: {}",
      "infotally: 提示：{}"},
     {Msg::err_unknown_lang, "unknown --lang '{}'",

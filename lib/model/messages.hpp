@@ -13,6 +13,7 @@ enum class Msg {
     opt_format,
     opt_lang,
     opt_no_color,
+    opt_version,
     hint_line,
     err_unknown_lang,
     hint_unknown_lang,

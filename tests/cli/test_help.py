@@ -1,5 +1,6 @@
 """help with examples, shell completion (sourced in a real bash), and the man page."""
 import os
+import re
 import shutil
 import subprocess
 
@@ -16,6 +17,17 @@ class HelpTest(LedgerTest):
         self.assertIn("Usage: infotally dept add", self.ok("help", "dept", "add", db=False).out)
         self.assertIn("submit", self.ok("help", db=False).out)
         self.fails("help", "frobnicate", code=2, db=False, mentions=["no command 'frobnicate'"])
+
+    def test_version(self):
+        # for a bug report: which infotally wrote or read a ledger; no ledger needed
+        with open(os.path.join(os.path.dirname(__file__), "..", "..", "CMakeLists.txt"), encoding="utf-8") as f:
+            version = re.search(r"project\(infotally VERSION ([0-9.]+)", f.read()).group(1)
+        r = self.ok("--version", db=False)
+        self.assertEqual(r.out, f"infotally {version}\n")
+        self.assertEqual(r.err, "")
+        self.assertIn("--version", self.ok("--help", db=False).out)
+        self.assertIn("显示 infotally 的版本", self.ok("--lang", "zh", "--help", db=False).out)
+        self.fails("--versio", code=2, db=False)
 
     def test_the_man_page_is_generated_from_the_same_commands(self):
         page = self.ok("__man", db=False).out
