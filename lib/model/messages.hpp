@@ -395,6 +395,8 @@ enum class Msg {
     hint_no_ledger,
     err_wal_on_read_only_media,
     hint_wal_on_read_only_media,
+    err_wal_folder_not_writable,
+    hint_wal_folder_not_writable,
     err_foreign_sqlite,
     err_newer_schema,
     hint_newer_schema,

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -49,24 +50,33 @@ void configure(Connection& c) {
 }
 
 // Checks that the first bytes of an existing file say "SQLite format 3": an empty or foreign
-// file is refused before SQLite is allowed to touch (or initialise) it.
-void check_header(const std::string& path) {
+// file is refused before SQLite is allowed to touch (or initialise) it. Returns whether the
+// header marks the file as WAL (its read and write versions, bytes 18 and 19, are 2).
+bool check_header(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw LedgerError(tr(Msg::err_cannot_read_ledger, path), tr(Msg::hint_cannot_read_ledger));
-    char header[16] = {};
+    char header[20] = {};
     in.read(header, sizeof header);
     if (in.gcount() == 0)
         throw LedgerError(tr(Msg::err_empty_file, path), tr(Msg::hint_empty_file));
     if (in.gcount() < 16 ||
         std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
         throw LedgerError(tr(Msg::err_not_sqlite, path), tr(Msg::hint_not_a_ledger));
+    return in.gcount() == 20 && header[18] == 2 && header[19] == 2;
 }
 
-// False when nothing can be created in the folder holding `path` (read-only media, no permission).
+// False when nothing can be created in the folder holding `path`.
 bool folder_writable(const std::string& path) {
     const fs::path folder = fs::path(path).parent_path();
     return ::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0;
+}
+
+// True when the file system holding `path` is mounted read-only (a write-protected stick, a CD,
+// a read-only share): nobody on this machine can change the file.
+bool on_read_only_media(const std::string& path) {
+    struct statvfs fs_info {};
+    return ::statvfs(path.c_str(), &fs_info) == 0 && (fs_info.f_flag & ST_RDONLY) != 0;
 }
 
 }  // namespace
@@ -125,15 +135,16 @@ Store Store::open(const std::string& path) {
         throw LedgerError(tr(Msg::err_is_folder, path), tr(Msg::hint_is_folder));
     if (!fs::exists(path, ec))
         throw LedgerError(tr(Msg::err_no_ledger, path), tr(Msg::hint_no_ledger));
-    check_header(path);
+    const bool wal = check_header(path);
     auto conn = std::make_unique<Connection>(path, Connection::Mode::read_write);
     // On read-only media SQLite opens the file for reading only, and a WAL ledger then cannot be
     // read at all: readers need a -shm file beside it, which cannot be created there. Nobody can
-    // change the file either, so it is opened as immutable instead. Not when the folder is
-    // writable (a file merely without write permission, whose owner may still change it: the
-    // -shm can be made), and not when a -wal file is there: its records are not in the file yet,
-    // and reading the file alone would show an older ledger as if it were whole.
-    if (conn->read_only() && !folder_writable(path)) {
+    // change the file either, so it is opened as immutable (no locks, no -shm) instead. Not for
+    // a file or folder merely without write permission on a writable disk: its owner may change
+    // the file while it is read, which an immutable reader would not notice. And not when a -wal
+    // file is there: its records are not in the file yet, and reading the file alone would show
+    // an older ledger as if it were whole.
+    if (conn->read_only() && on_read_only_media(path)) {
         if (!fs::exists(path + "-wal", ec)) {
             conn.reset();
             conn = std::make_unique<Connection>(path, Connection::Mode::read_only_media);
@@ -141,6 +152,11 @@ Store Store::open(const std::string& path) {
             throw LedgerError(tr(Msg::err_wal_on_read_only_media, path),
                               tr(Msg::hint_wal_on_read_only_media, path));
         }
+    } else if (conn->read_only() && wal && !fs::exists(path + "-shm", ec) &&
+               !folder_writable(path)) {
+        // SQLite would say only "unable to open database file".
+        throw LedgerError(tr(Msg::err_wal_folder_not_writable, path),
+                          tr(Msg::hint_wal_folder_not_writable));
     }
     Store store(std::move(conn));
     auto& c = *store.m_conn;

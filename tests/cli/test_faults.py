@@ -10,6 +10,17 @@ import threading
 from support import BIN, LedgerTest, Result, main
 
 
+def set_journal_mode(path, mode):
+    """Puts a ledger in `mode`: "wal", as every command leaves it, or "delete" (rollback), as an
+    import killed while filling an empty ledger leaves it."""
+    con = sqlite3.connect(path)
+    try:
+        if con.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0] != mode:
+            raise RuntimeError(f"{path} stayed out of journal mode {mode}")
+    finally:
+        con.close()
+
+
 class ConcurrencyTest(LedgerTest):
     # Fewer adopts each under the sanitizers, whose processes run several times slower
     # (tests/CMakeLists.txt sets INFOTALLY_WRITES_EACH there).
@@ -174,9 +185,7 @@ class ReadOnlyMediaTest(TmpfsTest):
         ledgers = {"市院台账.db": None, "旧台账 #1?%20.db": None}
         for name in ledgers:
             ledgers[name] = self.make_ledger(name)
-        con = sqlite3.connect(os.path.join(self.mount, "旧台账 #1?%20.db"))
-        self.assertEqual(con.execute("PRAGMA journal_mode = DELETE").fetchone()[0], "delete")
-        con.close()
+        set_journal_mode(os.path.join(self.mount, "旧台账 #1?%20.db"), "delete")
         self.remount_read_only()
         for name, tally in ledgers.items():
             with self.subTest(ledger=name):
@@ -247,9 +256,7 @@ class LedgerPathTest(LedgerTest):
                 self.db = os.path.join(self.dir, f"台账-{mode}.db")
                 self.ok("init")
                 self.ok("dept", "add", "office", "办公室")
-                con = sqlite3.connect(self.db)
-                self.assertEqual(con.execute(f"PRAGMA journal_mode = {mode}").fetchone()[0], mode)
-                con.close()
+                set_journal_mode(self.db, mode)
                 if os.geteuid() == 0:
                     os.chown(self.dir, 65534, 65534)
                     os.chown(self.db, 65534, 65534)
@@ -268,6 +275,37 @@ class LedgerPathTest(LedgerTest):
                 self.assertIn("permissions", r.err)
                 with open(self.db, "rb") as f:
                     self.assertEqual(f.read(), before)
+
+    def test_a_wal_ledger_in_a_folder_the_user_cannot_write(self):
+        # Reading a WAL ledger needs a -shm file beside it; where the user can create none and the
+        # disk is writable (someone else may be writing the ledger), it is not read as immutable:
+        # the error says what is missing. A ledger in rollback mode needs no -shm and reads.
+        if os.geteuid() != 0:
+            self.skipTest("needs root, to make a folder the user 'nobody' cannot write")
+        r = self.run_as_nobody("--help", db=False)
+        if r.code != 0:
+            self.skipTest(f"the binary cannot run as user nobody here: {r}")
+        folder = os.path.join(self.dir, "共享台账")
+        os.mkdir(folder)
+        os.chmod(self.dir, 0o755)
+        for mode in ("wal", "delete"):
+            self.db = os.path.join(folder, f"台账-{mode}.db")
+            self.ok("init")
+            self.ok("dept", "add", "office", "办公室")
+            set_journal_mode(self.db, mode)
+        os.chmod(folder, 0o755)  # root's: nobody may read it, not create files in it
+        self.db = os.path.join(folder, "台账-wal.db")
+        r = self.run_as_nobody("dept", "list")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("infotally: error: cannot read the ledger", r.err)
+        self.assertIn("台账-wal.db-shm", r.err)
+        self.assertIn("write permission on the folder", r.err)
+        self.assertEqual(r.out, "")
+        self.db = os.path.join(folder, "台账-delete.db")
+        r = self.run_as_nobody("dept", "list")
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("办公室", r.out)
+        self.assertEqual(sorted(os.listdir(folder)), ["台账-delete.db", "台账-wal.db"])
 
 
 if __name__ == "__main__":
