@@ -31,7 +31,7 @@ void set_report_commands(CLI::App& app, Context& ctx) {
     status->callback([&ctx, st] {
         if (st->chart && ctx.output_format() != io::Format::table)
             throw UsageError(tr(Msg::err_chart_format, ctx.format), tr(Msg::hint_chart_format));
-        auto store = ctx.open();
+        auto store = ctx.open_to_read();
         if (!st->chart) return ctx.print(report::status_report(store, st->year, st->as_of, st->by));
         const auto options = ctx.text_options();
         report::ChartStyle style;
@@ -53,7 +53,7 @@ void set_report_commands(CLI::App& app, Context& ctx) {
     month_cmd->add_option("MONTH", *month, tr(Msg::help_report_month_month))->required();
     add_page_format(month_cmd, ctx);
     month_cmd->callback([&ctx, month] {
-        auto store = ctx.open(true);
+        auto store = ctx.open_to_read(true);
         if (ctx.html()) return ctx.write(report::month_report_html(store, *month));
         ctx.print(report::month_report(store, *month));
     });
@@ -69,7 +69,7 @@ void set_report_commands(CLI::App& app, Context& ctx) {
     tally->footer(tr(Msg::help_tally_footer));
     add_page_format(tally, ctx);
     tally->callback([&ctx, to] {
-        auto store = ctx.open(true);
+        auto store = ctx.open_to_read(true);
         if (ctx.html()) return ctx.write(report::tally_report_html(store, to->year, to->by));
         ctx.print(report::tally_report(store, to->year, to->by));
     });
@@ -85,7 +85,7 @@ void set_report_commands(CLI::App& app, Context& ctx) {
     add_text(explain, "--year", eo->year, tr(Msg::help_explain_year));
     explain->footer(tr(Msg::help_explain_footer));
     explain->callback([&ctx, eo] {
-        auto store = ctx.open();
+        auto store = ctx.open_to_read();
         if (eo->id && !eo->person) return ctx.print(report::explain_adoption(store, *eo->id));
         if (eo->person && !eo->id) {
             if (!eo->year)

@@ -126,7 +126,7 @@ void set_export(CLI::App& app, Context& ctx) {
     add_text(cmd, "--year", o->year, tr(Msg::help_export_year));
     cmd->footer(tr(Msg::help_export_footer));
     cmd->callback([&ctx, o] {
-        auto store = ctx.open();
+        auto store = ctx.open_to_read();
         ledger::export_ledger(store, *o, [](std::string_view block) {
             if (std::fwrite(block.data(), 1, block.size(), stdout) != block.size()) {
                 throw InputError(tr(Msg::err_export_write), tr(Msg::hint_export_write));

@@ -32,6 +32,12 @@ store::Store Context::open(bool makes_page) const {
     return store;
 }
 
+store::Store Context::open_to_read(bool makes_page) const {
+    auto store = open(makes_page);
+    store.read_one_snapshot();
+    return store;
+}
+
 io::Format Context::output_format() const {
     if (html()) throw no_page(format);
     if (auto f = io::parse_format(format)) return *f;

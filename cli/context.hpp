@@ -23,6 +23,9 @@ struct Context {
     // Opens the ledger. --format html is refused here (a usage error) unless the command makes
     // an HTML page (`report month`, `tally`): before anything is read or written.
     store::Store open(bool makes_page = false) const;
+    // The same for a command that only reads (reports, export): all it reads is one snapshot
+    // of the ledger (Store::read_one_snapshot).
+    store::Store open_to_read(bool makes_page = false) const;
     // --format html: the command should write its page (see write()).
     bool html() const;
     // table, csv or json; html is a usage error (the command makes no page).

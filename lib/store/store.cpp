@@ -186,6 +186,10 @@ Store Store::open(const std::string& path) {
     return store;
 }
 
+void Store::read_one_snapshot() {
+    if (!m_snapshot) m_snapshot = std::make_unique<ReadTransaction>(*m_conn);
+}
+
 void Store::migrate() {
     auto& c = *m_conn;
     Transaction tx(c);

@@ -56,6 +56,11 @@ class Store {
     // Store (open() has already run it on a small ledger).
     void verify();
 
+    // From here until the Store goes, every read sees one snapshot of the ledger (one read
+    // transaction): a report's records, rules, names and last year's counts agree even while
+    // another process writes. For commands that only read: a write inside would be refused.
+    void read_one_snapshot();
+
     Connection& connection() { return *m_conn; }
     // One command's writes: one transaction and one journal entry under the command line.
     WriteTransaction transaction() { return WriteTransaction(*m_conn, m_command); }
@@ -129,6 +134,8 @@ class Store {
     void write_authors(const model::Submission& s);
 
     std::unique_ptr<Connection> m_conn;
+    // After m_conn, so that it ends before the connection closes.
+    std::unique_ptr<ReadTransaction> m_snapshot;
     bool m_verified = false;
     std::string m_command = "infotally";
 };

@@ -294,6 +294,31 @@ TEST_SUITE("store") {
         CHECK(all == 300);
     }
 
+    TEST_CASE("a reading command sees one snapshot, whatever another process commits meanwhile") {
+        Fixture f;
+        auto sub = f.submit("关于扫黑除恶的信息", "2026-03-01");
+        f.adopt(sub, "2026-03-05");
+        auto reader = store::Store::open(f.dir.file("l.db"));
+        reader.read_one_snapshot();
+        auto plain = store::Store::open(f.dir.file("l.db"));  // each statement its own snapshot
+        using Pair = std::pair<std::int64_t, std::int64_t>;
+        auto counts = [](store::Store& s) {
+            auto c = s.count_pieces(d("2026-01-01"), d("2026-12-31"));
+            REQUIRE(c.size() == 1);
+            return Pair{c[0].submitted, c[0].adopted};
+        };
+        CHECK(counts(reader) == Pair{1, 1});
+        CHECK(counts(plain) == Pair{1, 1});
+        f.adopt(f.submit("检察开放日活动", "2026-04-01"), "2026-04-10");  // another connection
+        CHECK(counts(reader) == Pair{1, 1});
+        CHECK(counts(plain) == Pair{2, 2});
+        std::size_t visited = 0;
+        reader.for_each_submission(
+            d("2026-01-01"), d("2026-12-31"),
+            [&](const model::Submission&, const std::vector<model::Adoption>&) { ++visited; });
+        CHECK(visited == 1);
+    }
+
     TEST_CASE("a period's numbers come out sorted and once each, dense or spread thin") {
         auto sorted = [](std::vector<model::Id> ids) {
             store::sort_unique(ids);
