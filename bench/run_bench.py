@@ -149,6 +149,23 @@ def main():
         rows.append(("one submit (whole process)", n, statistics.median(times), statistics.median(sql_times), 0, ""))
         t_true = statistics.median(run(["/bin/true"])[0] for _ in range(10))
         rows.append(("(starting any process here)", n, t_true, t_true, 0, ""))
+        # Into a ledger that already has records (last, as they change it): the same file again,
+        # which must add nothing, then a tenth as many adoptions more (another seed: other people,
+        # the same departments and days). The sqlite3 column is its raw .import of the same file.
+        t, m = run(it + ["import", csv_path])
+        rows.append(("import the same CSV again", n, t, t_sql_import, m, f"{lines / t:,.0f} rows/s, adds nothing"))
+        more_path = os.path.join(args.work, f"more-{n // 10}.csv")
+        if not os.path.exists(more_path):
+            subprocess.run([sys.executable, os.path.join(HERE, "generate_ledger.py"), "--adoptions",
+                            str(n // 10), "--seed", "7", "--out", more_path], check=True, stdout=subprocess.DEVNULL)
+        with open(more_path, encoding="utf-8-sig") as f:
+            more_lines = sum(1 for _ in f) - 1
+        more_raw = os.path.join(args.work, f"raw-more-{n // 10}.db")
+        if os.path.exists(more_raw):
+            os.remove(more_raw)
+        t, m = run(it + ["import", more_path, "--create-missing"])
+        t_sql, _ = run([sqlite, more_raw, ".mode csv", f".import {more_path} raw"])
+        rows.append(("import 10% more into it", n, t, t_sql, m, f"{more_lines / t:,.0f} rows/s"))
 
     print(f"\nmachine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
           f"{open('/proc/cpuinfo').read().split('model name')[1].split(':')[1].splitlines()[0].strip()}")

@@ -10,6 +10,7 @@
 #include "lib/model/i18n.hpp"
 #include "lib/store/pipe.hpp"
 #include "lib/store/rows.hpp"
+#include "lib/store/sqlite.hpp"
 #include "lib/store/tags.hpp"
 
 namespace infotally::store {
@@ -59,9 +60,18 @@ struct BulkWriter::Background {
         }
     };
     Pipe<Batch> pipe{k_write_batches};
+    bool wal = false;                 // the connection writes through the WAL (see lookup())
     Batch* filling = nullptr;         // the caller's thread: the batch it is filling
     std::atomic<bool> cancel{false};  // leave what is still to write unwritten
     std::thread thread;
+};
+
+// The two lookups' statements, on the connection they read (BulkWriter::submissions_on).
+struct BulkWriter::Lookup {
+    std::unique_ptr<Connection> beside;  // a second connection; null: the writer's own
+    std::optional<ReadTransaction> snapshot;
+    std::optional<Statement> submissions_on, adoptions_of;
+    Connection* conn = nullptr;
 };
 
 BulkWriter::BulkWriter(Store& store) : m_conn(store.connection()) {}
@@ -75,7 +85,7 @@ Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view
 
 void BulkWriter::tune_for_bulk() {
     wait_for_background();
-    m_conn.exec("PRAGMA cache_size = -131072");
+    m_conn.exec("PRAGMA cache_size = -32768");
 }
 
 model::Id BulkWriter::last_record_id() {
@@ -118,17 +128,40 @@ void BulkWriter::create_indexes(const std::vector<std::string>& statements) {
     for (const auto& sql : statements) m_conn.exec(sql);
 }
 
+// Into a ledger of a million records, one lookup per department-day and per submission met
+// again: waiting each time for the writing thread (a hand-over and two thread switches) was most
+// of such an import's time. The second connection is opened at the first lookup, with a page
+// cache of its own, and closed when the writing thread ends, before the commit.
+BulkWriter::Lookup& BulkWriter::lookup() {
+    if (!m_lookup) {
+        auto l = std::make_unique<Lookup>();
+        if (m_background && m_background->wal) {
+            l->beside = std::make_unique<Connection>(m_conn.path(), Connection::Mode::read_write);
+            l->beside->exec("PRAGMA cache_size = -32768");
+            l->snapshot.emplace(*l->beside);
+            l->conn = l->beside.get();
+        } else {
+            l->conn = &m_conn;
+        }
+        m_lookup = std::move(l);
+    }
+    if (!m_lookup->beside) wait_for_background();
+    return *m_lookup;
+}
+
 void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
                                 std::vector<model::Submission>& out) {
-    wait_for_background();
+    auto& look = lookup();
     // submissions_by_dept (dept_id, submitted_on) finds the day's pieces; the authorships'
     // primary key (submission_id, position) gives their authors in order.
-    auto& st = prepared(m_submissions_on,
-                        "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, "
-                        "s.occurred_on, s.due_on, s.tags, au.person_id, au.position, au.share "
-                        "FROM submissions s LEFT JOIN authorships au ON au.submission_id = s.id "
-                        "WHERE s.dept_id = ?1 AND s.submitted_on = ?2 "
-                        "ORDER BY s.id, au.position");
+    if (!look.submissions_on)
+        look.submissions_on.emplace(look.conn->prepare(
+            "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, "
+            "s.occurred_on, s.due_on, s.tags, au.person_id, au.position, au.share "
+            "FROM submissions s LEFT JOIN authorships au ON au.submission_id = s.id "
+            "WHERE s.dept_id = ?1 AND s.submitted_on = ?2 "
+            "ORDER BY s.id, au.position"));
+    auto& st = *look.submissions_on;
     out.clear();
     st.bind(1, dept_id).bind(2, IsoDate(day).view());
     while (st.step()) {
@@ -149,10 +182,12 @@ void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
 }
 
 void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adoption>& out) {
-    wait_for_background();
-    auto& st = prepared(m_adoptions_of,
-                        "SELECT id, outlet_id, adopted_on, form, placement, endorsement, fee "
-                        "FROM adoptions WHERE submission_id = ? ORDER BY id");
+    auto& look = lookup();
+    if (!look.adoptions_of)
+        look.adoptions_of.emplace(look.conn->prepare(
+            "SELECT id, outlet_id, adopted_on, form, placement, endorsement, fee "
+            "FROM adoptions WHERE submission_id = ? ORDER BY id"));
+    auto& st = *look.adoptions_of;
     out.clear();
     st.bind(1, submission_id);
     while (st.step()) {
@@ -262,7 +297,15 @@ BulkWriter::InBackground::InBackground(BulkWriter& writer) : m_writer(writer) {
     writer.prepared(writer.m_insert_person, k_insert_person);
     writer.prepared(writer.m_set_membership, k_set_membership);
     writer.prepared(writer.m_insert_outlet, k_insert_outlet);
+    // Lookups made so far read this connection; from now on they read beside it, in WAL mode.
+    writer.m_lookup.reset();
+    bool wal = false;
+    {
+        auto mode = writer.m_conn.prepare("PRAGMA journal_mode");
+        wal = mode.step() && mode.view(0) == "wal";
+    }  // finalized before the writing thread has the connection
     writer.m_background = std::make_unique<Background>();
+    writer.m_background->wal = wal;
     writer.take_batch();
     try {
         writer.m_background->thread = std::thread(&BulkWriter::write_batches, &writer);
@@ -290,6 +333,7 @@ void BulkWriter::InBackground::end(bool write_the_rest) {
     bg->thread.join();
     m_writer.m_conn.set_in_use_elsewhere(false);
     bg.reset();
+    m_writer.m_lookup.reset();  // the second connection, if any, goes before the commit
 }
 
 // Departments, people and outlets get their numbers here rather than from SQLite (the same

@@ -44,8 +44,13 @@ class BulkWriter {
     std::vector<std::string> drop_record_indexes();
     void create_indexes(const std::vector<std::string>& statements);
 
+    // What import needs to recognise a record already in the ledger: both read the ledger as it
+    // was before this import's transaction. While an InBackground lives they read through a
+    // second connection beside the writing thread (WAL: it sees the last commit, which no other
+    // writer can change while this transaction holds the write lock), so neither waits for the
+    // rows handed over; in rollback-journal mode they wait and read this connection.
     // The submissions of one department on one day, with their authors (person id, position,
-    // share; no names) — what import needs to recognise a piece already in the ledger.
+    // share; no names).
     void submissions_on(model::Id dept_id, const model::Date& day,
                         std::vector<model::Submission>& out);
     // A submission's adoptions (outlet id only, no outlet name), in record order.
@@ -123,13 +128,16 @@ class BulkWriter {
     };
 
     Statement& prepared(std::optional<Statement>& slot, std::string_view sql);
+    struct Lookup;  // bulk.cpp
+    Lookup& lookup();
 
     Connection& m_conn;
-    std::optional<Statement> m_submissions_on, m_adoptions_of, m_insert_submission, m_insert_author,
-        m_insert_adoption, m_insert_department, m_insert_person, m_set_membership, m_insert_outlet;
+    std::optional<Statement> m_insert_submission, m_insert_author, m_insert_adoption,
+        m_insert_department, m_insert_person, m_set_membership, m_insert_outlet;
     KeyRange m_submissions, m_authorships, m_adoptions, m_departments, m_people, m_outlets;
     std::optional<model::Id> m_last_department, m_last_person, m_last_outlet;
     std::unique_ptr<Background> m_background;
+    std::unique_ptr<Lookup> m_lookup;  // after m_background: its connection closes first
 };
 
 // Every submission (or those submitted in [from, to]) in record order, each with its authors

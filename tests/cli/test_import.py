@@ -141,6 +141,30 @@ class ImportTest(LedgerTest):
         self.assertEqual(self.dump(), before)
         self.assertEqual(self.ok("log").out, log_before, "a import that adds nothing leaves no journal entry")
 
+    def test_an_import_into_a_ledger_with_records_tells_present_rows_from_new_ones(self):
+        # More rows than the writing thread's batches (256), new ones first: the rows already in
+        # the ledger are recognised while this import's own rows are being written beside them.
+        def row(i, dept="office", author="张三"):
+            day = f"2026-{1 + i % 6:02d}-{1 + i % 28:02d}"
+            return [f"第{i}号检察信息：公益诉讼办案进展", "信息", dept, author, day, "检察日报", "国家级",
+                    day, "", "", ""]
+        old = [row(i) for i in range(300)]
+        new = [row(i, "gongsu", "李四") for i in range(300, 700)]
+        self.ok("import", self.write("old.csv", [HEADER] + old))
+        r = self.ok("import", self.write("all.csv", [HEADER] + new + old + new[:5]))
+        self.assertIn("added 400 submissions (300 already present), 400 adoptions (305 already present)", r.out)
+        self.assertEqual((self.count("submissions"), self.count("adoptions")), (700, 700))
+        before = self.dump()
+        r = self.ok("import", self.write("again.csv", [HEADER] + old + new))
+        self.assertIn("added 0 submissions (700 already present), 0 adoptions (700 already present)", r.out)
+        self.assertEqual(self.dump(), before)
+        # A ledger piece repeated with other details, after a batch of new rows, is still refused.
+        changed = old[7][:1] + ["宣传"] + old[7][2:]
+        more = [row(i, "zhixing", "王芳") for i in range(700, 1000)]
+        self.fails("import", self.write("bad.csv", [HEADER] + more + [changed]),
+                   mentions=["bad.csv:302: submission 15 in the ledger"])
+        self.assertEqual(self.dump(), before)
+
     def test_rows_that_repeat_a_submission_with_other_details_are_refused(self):
         a = ["检察开放日", "宣传", "office", "张三", "2026-03-01", "", "", "", "", "", ""]
         b = ["检察开放日", "信息", "office", "张三", "2026-03-01", "", "", "", "", "", ""]

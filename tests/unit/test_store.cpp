@@ -423,6 +423,8 @@ TEST_SUITE("store") {
         // at a new outlet every 100th: several of bulk.cpp's batches of 256, with rows that refer
         // to rows in the same batch.
         Fixture f;
+        const model::Id before = f.submit("导入前已有的信息", "2026-02-28");
+        f.adopt(before, "2026-03-02");
         auto tx = f.store.transaction();
         store::BulkWriter w(f.store);
         model::Id number = w.last_record_id();
@@ -453,11 +455,29 @@ TEST_SUITE("store") {
                 a.adopted_on = d("2026-03-05");
                 w.insert_adoption(a);
             }
-            // The caller's own reads wait for the rows handed over: all 600 pieces are there.
+            // Lookups read beside the writing thread, without waiting for it: the ledger as it
+            // was before this transaction, with none of the 600 pieces handed over.
             std::vector<model::Submission> on_day;
             w.submissions_on(depts.back(), d("2026-03-01"), on_day);
-            CHECK(on_day.size() == 50u);
+            CHECK(on_day.empty());
+            w.submissions_on(f.office, d("2026-02-28"), on_day);
+            REQUIRE(on_day.size() == 1u);
+            CHECK(on_day[0].id == before);
+            CHECK(on_day[0].title == "导入前已有的信息");
+            REQUIRE(on_day[0].authors.size() == 1u);
+            CHECK(on_day[0].authors[0].person_id == f.person);
+            std::vector<model::Adoption> adoptions;
+            w.adoptions_of(before, adoptions);
+            REQUIRE(adoptions.size() == 1u);
+            CHECK(adoptions[0].adopted_on == d("2026-03-02"));
+            w.adoptions_of(number - 1, adoptions);  // the last piece handed over, adopted
+            CHECK(adoptions.empty());
             background.finish();
+            // Once the thread has ended they read this connection: this transaction's rows too.
+            w.submissions_on(depts.back(), d("2026-03-01"), on_day);
+            CHECK(on_day.size() == 50u);
+            w.adoptions_of(number - 1, adoptions);
+            CHECK(adoptions.size() == 1u);
         }
         tx.commit();
         // Numbers as SQLite would have given them: after the fixture's one of each, in order.
@@ -509,6 +529,35 @@ TEST_SUITE("store") {
             CHECK(f.store.departments().size() == 13u);
         }
         CHECK(f.store.people().size() == 601u);
+    }
+
+    TEST_CASE("in rollback-journal mode an import's lookups wait for the writing thread") {
+        // No second connection can read beside a rollback journal's writer: the lookups wait
+        // for the rows handed over and read the writer's own connection.
+        Fixture f;
+        store::RollbackJournal direct(f.store.connection());
+        {
+            auto mode = f.store.connection().prepare("PRAGMA journal_mode");
+            REQUIRE(mode.step());
+            REQUIRE(mode.text(0) == "delete");
+        }
+        auto tx = f.store.transaction();
+        store::BulkWriter w(f.store);
+        model::Id number = w.last_record_id();
+        store::BulkWriter::InBackground background(w);
+        for (int i = 0; i < 300; ++i) {
+            model::Submission s;
+            s.id = ++number, s.title = "第" + std::to_string(i) + "号简报", s.kind = "info";
+            s.dept_id = f.office, s.submitted_on = d("2026-04-01");
+            s.authors = {{f.person, "", 1, std::nullopt}};
+            w.insert_submission(s);
+        }
+        std::vector<model::Submission> on_day;
+        w.submissions_on(f.office, d("2026-04-01"), on_day);
+        CHECK(on_day.size() == 300u);
+        w.submissions_on(f.office, d("2026-04-02"), on_day);
+        CHECK(on_day.empty());
+        background.finish();
     }
 
     TEST_CASE("a schema-2 ledger is migrated on open, and its reads use the covering indexes") {
