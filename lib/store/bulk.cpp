@@ -85,7 +85,7 @@ Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view
 
 void BulkWriter::tune_for_bulk() {
     wait_for_background();
-    m_conn.exec("PRAGMA cache_size = -32768");
+    m_conn.exec("PRAGMA cache_size = -131072");
 }
 
 model::Id BulkWriter::last_record_id() {
