@@ -71,15 +71,15 @@ struct BulkWriter::Lookup {
     std::unique_ptr<Connection> beside;  // a second connection; null: the writer's own
     std::optional<ReadTransaction> snapshot;
     std::optional<Statement> submissions_on, adoptions_of;
-    Connection* conn = nullptr;
 };
 
 BulkWriter::BulkWriter(Store& store) : m_conn(store.connection()) {}
 
 BulkWriter::~BulkWriter() = default;  // an InBackground has ended the thread
 
-Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view sql) {
-    if (!slot) slot.emplace(m_conn.prepare(sql));
+Statement& BulkWriter::prepared(std::optional<Statement>& slot, std::string_view sql,
+                                Connection* conn) {
+    if (!slot) slot.emplace((conn ? *conn : m_conn).prepare(sql));
     return *slot;
 }
 
@@ -139,9 +139,6 @@ BulkWriter::Lookup& BulkWriter::lookup() {
             l->beside = std::make_unique<Connection>(m_conn.path(), Connection::Mode::read_write);
             l->beside->exec("PRAGMA cache_size = -32768");
             l->snapshot.emplace(*l->beside);
-            l->conn = l->beside.get();
-        } else {
-            l->conn = &m_conn;
         }
         m_lookup = std::move(l);
     }
@@ -154,14 +151,13 @@ void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
     auto& look = lookup();
     // submissions_by_dept (dept_id, submitted_on) finds the day's pieces; the authorships'
     // primary key (submission_id, position) gives their authors in order.
-    if (!look.submissions_on)
-        look.submissions_on.emplace(look.conn->prepare(
-            "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, "
-            "s.occurred_on, s.due_on, s.tags, au.person_id, au.position, au.share "
-            "FROM submissions s LEFT JOIN authorships au ON au.submission_id = s.id "
-            "WHERE s.dept_id = ?1 AND s.submitted_on = ?2 "
-            "ORDER BY s.id, au.position"));
-    auto& st = *look.submissions_on;
+    auto& st = prepared(look.submissions_on,
+                        "SELECT s.id, s.title, s.kind, s.category, s.length, s.destination, "
+                        "s.occurred_on, s.due_on, s.tags, au.person_id, au.position, au.share "
+                        "FROM submissions s LEFT JOIN authorships au ON au.submission_id = s.id "
+                        "WHERE s.dept_id = ?1 AND s.submitted_on = ?2 "
+                        "ORDER BY s.id, au.position",
+                        look.beside.get());
     out.clear();
     st.bind(1, dept_id).bind(2, IsoDate(day).view());
     while (st.step()) {
@@ -183,11 +179,10 @@ void BulkWriter::submissions_on(model::Id dept_id, const model::Date& day,
 
 void BulkWriter::adoptions_of(model::Id submission_id, std::vector<model::Adoption>& out) {
     auto& look = lookup();
-    if (!look.adoptions_of)
-        look.adoptions_of.emplace(look.conn->prepare(
-            "SELECT id, outlet_id, adopted_on, form, placement, endorsement, fee "
-            "FROM adoptions WHERE submission_id = ? ORDER BY id"));
-    auto& st = *look.adoptions_of;
+    auto& st = prepared(look.adoptions_of,
+                        "SELECT id, outlet_id, adopted_on, form, placement, endorsement, fee "
+                        "FROM adoptions WHERE submission_id = ? ORDER BY id",
+                        look.beside.get());
     out.clear();
     st.bind(1, submission_id);
     while (st.step()) {
@@ -299,11 +294,7 @@ BulkWriter::InBackground::InBackground(BulkWriter& writer) : m_writer(writer) {
     writer.prepared(writer.m_insert_outlet, k_insert_outlet);
     // Lookups made so far read this connection; from now on they read beside it, in WAL mode.
     writer.m_lookup.reset();
-    bool wal = false;
-    {
-        auto mode = writer.m_conn.prepare("PRAGMA journal_mode");
-        wal = mode.step() && mode.view(0) == "wal";
-    }  // finalized before the writing thread has the connection
+    const bool wal = writer.m_conn.in_wal_mode();
     writer.m_background = std::make_unique<Background>();
     writer.m_background->wal = wal;
     writer.take_batch();

@@ -127,7 +127,9 @@ class BulkWriter {
         }
     };
 
-    Statement& prepared(std::optional<Statement>& slot, std::string_view sql);
+    // The statement in `slot`, prepared on first use on `conn` (null: this writer's connection).
+    Statement& prepared(std::optional<Statement>& slot, std::string_view sql,
+                        Connection* conn = nullptr);
     struct Lookup;  // bulk.cpp
     Lookup& lookup();
 

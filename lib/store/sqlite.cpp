@@ -58,6 +58,11 @@ bool Connection::read_only() const {
     return sqlite3_db_readonly(m_db, "main") == 1;
 }
 
+bool Connection::in_wal_mode() {
+    auto st = prepare("PRAGMA journal_mode");
+    return st.step() && st.view(0) == "wal";
+}
+
 void Connection::fail(int rc, std::string_view context) const {
     const int primary = rc & 0xff;
     const std::string detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);

@@ -31,6 +31,8 @@ class Connection {
     const std::string& path() const { return m_path; }
     // True when SQLite could open the file only for reading (its permissions, read-only media).
     bool read_only() const;
+    // True when the ledger's journal mode is WAL (PRAGMA journal_mode).
+    bool in_wal_mode();
     sqlite3* handle() const { return m_db; }
 
     // Throws the right infotally error for a failed SQLite call: "busy", "read-only", "disk full",

@@ -177,11 +177,7 @@ Store Store::open(const std::string& path) {
     // transaction (RollbackJournal, sqlite.hpp); a process killed then leaves it in rollback mode.
     // A ledger that can only be read stays as it is: reading needs no switch, and writing is
     // refused anyway.
-    if (auto st = c.prepare("PRAGMA journal_mode");
-        !c.read_only() && st.step() && st.view(0) != "wal") {
-        st.reset();
-        c.exec("PRAGMA journal_mode = WAL");
-    }
+    if (!c.read_only() && !c.in_wal_mode()) c.exec("PRAGMA journal_mode = WAL");
     if (version < latest_version()) store.migrate();
     return store;
 }
