@@ -13,7 +13,7 @@ void set_history_commands(CLI::App& app, Context& ctx) {
     log->footer(tr(Msg::help_log_footer));
     log->add_option("--limit", *limit, tr(Msg::help_log_limit))->check(CLI::NonNegativeNumber);
     log->callback([&ctx, limit] {
-        auto store = ctx.open();
+        auto store = ctx.open_to_read();
         ctx.print(report::log_table(store, *limit));
     });
 

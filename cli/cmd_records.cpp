@@ -117,7 +117,7 @@ void set_show(CLI::App& app, Context& ctx) {
     cmd->footer(tr(Msg::help_show_footer));
     cmd->add_option("ID", *id, tr(Msg::help_record_id))->required();
     cmd->callback([&ctx, id] {
-        auto store = ctx.open();
+        auto store = ctx.open_to_read();
         auto view = report::show_record(store, *id);
         ctx.print(ctx.output_format() == io::Format::json ? view.fields : view.labelled_fields());
         if (!view.adoptions.columns.empty() && ctx.output_format() == io::Format::table) {
@@ -140,7 +140,7 @@ void set_list(CLI::App& app, Context& ctx) {
         add_text(cmd, "--dept", f->dept, tr(Msg::help_list_dept));
         add_text(cmd, "--person", f->person, tr(Msg::help_list_person));
         cmd->callback([&ctx, f, what] {
-            auto store = ctx.open();
+            auto store = ctx.open_to_read();
             ctx.print(what == "submissions" ? report::submissions_table(store, *f)
                                             : report::adoptions_table(store, *f));
         });

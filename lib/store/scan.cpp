@@ -17,11 +17,6 @@
 namespace infotally::store {
 namespace {
 
-// Numbers closer than this share one run of range scans: stepping over a row nobody asked for
-// costs a fraction of a microsecond, starting three new range scans a few microseconds.
-// Submissions and adoptions share one numbering, so neighbouring submissions are ~2 apart.
-constexpr model::Id k_gap = 64;
-
 struct DeptNames {
     std::string code, name;
 };
@@ -138,9 +133,7 @@ class Reader {
         model::Submission s;
         std::vector<model::Adoption> adoptions;
         const auto& ids = m_ids;
-        for (std::size_t first = 0; first < ids.size();) {
-            std::size_t end = first + 1;
-            while (end < ids.size() && ids[end] - ids[end - 1] <= k_gap) ++end;
+        for_each_run(ids, [&](std::size_t first, std::size_t end) {
             for (auto* st : {&m_subs, &m_authors, &m_adopts}) {
                 st->reset();
                 st->bind(1, ids[first]).bind(2, ids[end - 1]);
@@ -178,8 +171,7 @@ class Reader {
                               });
                 emit(s, adoptions);
             }
-            first = end;
-        }
+        });
     }
 
     ~Reader() {

@@ -117,9 +117,9 @@ class Store {
 
     // Every department, by number, with its pieces submitted in [from, to] and its pieces adopted
     // in [from, to] (a piece adopted twice counts once), credited as the tally credits them (the
-    // submission's department). Counted in SQL from the indexes (submissions_by_dept,
-    // adoptions_by_date), no record read: `report month`'s comparison with last year needs only
-    // these counts, which no rule changes.
+    // submission's department). Counted from the indexes (submissions_by_dept, adoptions_by_date)
+    // and the adopted pieces' departments, no whole record read or scored: `report month`'s
+    // comparison with last year needs only these counts, which no rule changes.
     std::vector<PieceCount> count_pieces(const model::Date& from, const model::Date& to);
 
     // rules

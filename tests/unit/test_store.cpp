@@ -294,6 +294,62 @@ TEST_SUITE("store") {
         CHECK(all == 300);
     }
 
+    TEST_CASE("pieces are counted once each, in their own department, across runs of numbers") {
+        Fixture f;
+        model::Id other = 0, third = 0;
+        {
+            auto tx = f.store.transaction();
+            other = f.store.add_department("gongsu", "第一检察部");
+            third = f.store.add_department("kongshen", "控告申诉检察部");  // nothing of its own
+            tx.commit();
+        }
+        // 400 pieces, two departments in turn; those adopted in June lie in bursts far apart
+        // (more than one run), some adopted twice, some only outside June.
+        std::vector<model::Id> subs;
+        for (int i = 0; i < 400; ++i) {
+            model::Submission s;
+            s.title = "稿件" + std::to_string(i), s.kind = "info";
+            s.dept_id = i % 2 ? other : f.office;
+            s.submitted_on = d(i < 200 ? "2026-05-20" : "2026-06-03");
+            s.authors = {{f.person, "张三", 1, std::nullopt}};
+            auto tx = f.store.transaction();
+            subs.push_back(f.store.insert_submission(s));
+            tx.commit();
+        }
+        auto adopt = [&](int i, const char* date) {
+            f.adopt(subs[static_cast<std::size_t>(i)], date);
+        };
+        for (int i : {0, 1, 2, 3, 5, 250, 251, 254, 399}) adopt(i, "2026-06-10");
+        for (int i : {1, 250, 399}) adopt(i, "2026-06-20");  // again: still one piece each
+        for (int i : {4, 6, 300}) adopt(i, "2026-07-01");    // after June: not counted
+        adopt(7, "2026-05-31");                              // before June: not counted
+
+        const auto counts = f.store.count_pieces(d("2026-06-01"), d("2026-06-30"));
+        REQUIRE(counts.size() == 3);
+        CHECK(counts[0].dept_id == f.office);
+        CHECK(counts[0].submitted == 100);  // 200..398 even
+        CHECK(counts[0].adopted == 4);      // 0, 2, 250, 254
+        CHECK(counts[1].dept_id == other);
+        CHECK(counts[1].submitted == 100);
+        CHECK(counts[1].adopted == 5);  // 1, 3, 5, 251, 399
+        CHECK(counts[2].dept_id == third);
+        CHECK(counts[2].submitted == 0);
+        CHECK(counts[2].adopted == 0);
+
+        // The same as SQL's own count of distinct pieces, department by department.
+        auto st = f.store.connection().prepare(
+            "SELECT d.id, count(DISTINCT a.submission_id) FROM departments d "
+            "LEFT JOIN submissions s ON s.dept_id = d.id LEFT JOIN adoptions a "
+            "ON a.submission_id = s.id AND a.adopted_on BETWEEN '2026-06-01' AND '2026-06-30' "
+            "GROUP BY d.id ORDER BY d.id");
+        for (const auto& c : counts) {
+            REQUIRE(st.step());
+            CHECK(st.int64(0) == c.dept_id);
+            CHECK(st.int64(1) == c.adopted);
+        }
+        CHECK(f.store.count_pieces(d("2027-01-01"), d("2027-12-31"))[1].adopted == 0);
+    }
+
     TEST_CASE("a reading command sees one snapshot, whatever another process commits meanwhile") {
         Fixture f;
         auto sub = f.submit("关于扫黑除恶的信息", "2026-03-01");
