@@ -32,12 +32,15 @@ void render_sections(const Sections& sections, Format format, const TextOptions&
                 sink(std::string_view(body).substr(k_utf8_bom.size()));
             }
             return;
-        case Format::json: {
-            auto doc = nlohmann::ordered_json::object();
-            for (const auto& s : sections) doc[s.key] = json_rows(s.table);
-            sink(doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n");
-            return;
-        }
+        case Format::json:
+            // {"key": [rows…], …} as dump(2) would write it, one section's rows at a time.
+            if (sections.empty()) return sink("{}\n");
+            for (std::size_t i = 0; i < sections.size(); ++i) {
+                sink(std::string(i == 0 ? "{\n  " : ",\n  ") +
+                     nlohmann::ordered_json(sections[i].key).dump() + ": ");
+                write_json_rows(sections[i].table, 2, sink);
+            }
+            return sink("\n}\n");
     }
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "lib/io/sections.hpp"
 #include "lib/io/table.hpp"
 
 using namespace infotally::io;
@@ -178,6 +179,65 @@ TEST_SUITE("io table") {
         table.rows = {{"\xFF", "1"}};
         table.columns[0].type = CellType::text;
         CHECK_NOTHROW(render_json(table));
+    }
+
+    TEST_CASE(
+        "a report's JSON: one object keyed by section, each array nested and handed on in "
+        "pieces") {
+        Table quoted = dept_scores();
+        quoted.rows = {{"说\"明\"\n第二行", "1", "0.50"}};  // escaped: no line break of its own
+        const Sections sections{{"month", quoted}, {"empty", Table{}}, {"ytd", dept_scores()}};
+        const std::string json = render_sections(sections, Format::json);
+        CHECK(json ==
+              "{\n"
+              "  \"month\": [\n"
+              "    {\n"
+              "      \"dept\": \"说\\\"明\\\"\\n第二行\",\n"
+              "      \"adoptions\": 1,\n"
+              "      \"points\": 0.5\n"
+              "    }\n"
+              "  ],\n"
+              "  \"empty\": [],\n"
+              "  \"ytd\": [\n"
+              "    {\n"
+              "      \"dept\": \"办公室\",\n"
+              "      \"adoptions\": 3,\n"
+              "      \"points\": 32.5\n"
+              "    },\n"
+              "    {\n"
+              "      \"dept\": \"未成年人检察部\",\n"
+              "      \"adoptions\": 12,\n"
+              "      \"points\": -1.0\n"
+              "    },\n"
+              "    {\n"
+              "      \"dept\": \"合计\",\n"
+              "      \"adoptions\": 15,\n"
+              "      \"points\": 31.5\n"
+              "    }\n"
+              "  ]\n"
+              "}\n");
+        CHECK(render_sections({}, Format::json) == "{}\n");
+
+        // Thousands of rows arrive in many pieces, none of them the whole array, and add up to
+        // the same text as one table rendered alone, nested one level deeper.
+        Table many = dept_scores();
+        many.rows.assign(5000, {"第一检察部", "7", "12.25"});
+        std::vector<std::string> pieces;
+        render_sections({{"rows", many}}, Format::json, {},
+                        [&](std::string_view piece) { pieces.emplace_back(piece); });
+        CHECK(pieces.size() > 5);
+        std::string whole, longest;
+        for (const auto& p : pieces) {
+            whole += p;
+            if (p.size() > longest.size()) longest = p;
+        }
+        CHECK(longest.size() < whole.size() / 5);
+        std::string alone = render_json(many), nested;
+        for (std::size_t i = 0; i < alone.size(); ++i) {
+            nested += alone[i];
+            if (alone[i] == '\n' && i + 1 < alone.size()) nested += "  ";
+        }
+        CHECK(whole == "{\n  \"rows\": " + nested.substr(0, nested.size() - 1) + "\n}\n");
     }
 
     TEST_CASE("parse_format and render dispatch") {
