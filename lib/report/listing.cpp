@@ -129,9 +129,9 @@ io::Table adoptions_table(store::Store& store, const ListFilter& filter) {
                  text("placement", Msg::hdr_placement),
                  text("endorsement", Msg::hdr_endorsement)};
     for (const auto& a : store.adoptions(f)) {
-        auto s = store.submission(a.submission_id);
+        const auto title = store.submission_title(a.submission_id);
         t.rows.push_back({std::to_string(a.id), a.adopted_on.iso(), std::to_string(a.submission_id),
-                          s ? s->title : "", a.outlet, vocab.levels.name_of(a.level),
+                          title.value_or(""), a.outlet, vocab.levels.name_of(a.level),
                           vocab.forms.name_of(a.form),
                           a.placement.empty() ? "" : vocab.placements.name_of(a.placement),
                           a.endorsement.empty() ? "" : vocab.endorsements.name_of(a.endorsement)});

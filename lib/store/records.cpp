@@ -88,16 +88,17 @@ void bind_all(Statement& st, const Where& w) {
 
 std::vector<model::Author> Store::authors_of(model::Id submission_id) {
     std::vector<model::Author> out;
-    auto st = m_conn->prepare(
+    // Reused: asked once per row of a listing (Connection::reuse).
+    auto st = m_conn->reuse(
         "SELECT au.person_id, p.name, au.position, au.share FROM authorships au "
         "JOIN people p ON p.id = au.person_id WHERE au.submission_id = ? ORDER BY au.position");
-    st.bind(1, submission_id);
-    while (st.step()) {
+    st->bind(1, submission_id);
+    while (st->step()) {
         model::Author a;
-        a.person_id = st.int64(0);
-        a.name = st.text(1);
-        a.position = static_cast<int>(st.int64(2));
-        a.share = share_column(st, 3);
+        a.person_id = st->int64(0);
+        a.name = st->text(1);
+        a.position = static_cast<int>(st->int64(2));
+        a.share = share_column(*st, 3);
         out.push_back(std::move(a));
     }
     return out;
@@ -144,12 +145,19 @@ void Store::delete_submission(model::Id id) {
 }
 
 std::optional<model::Submission> Store::submission(model::Id id) {
-    auto st = m_conn->prepare(std::string(k_submission_columns) + "WHERE s.id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    auto s = read_submission(st);
+    auto st = m_conn->reuse(std::string(k_submission_columns) + "WHERE s.id = ?");
+    st->bind(1, id);
+    if (!st->step()) return std::nullopt;
+    auto s = read_submission(*st);
     s.authors = authors_of(s.id);
     return s;
+}
+
+std::optional<std::string> Store::submission_title(model::Id id) {
+    auto st = m_conn->reuse("SELECT title FROM submissions WHERE id = ?");
+    st->bind(1, id);
+    if (!st->step()) return std::nullopt;
+    return st->text(0);
 }
 
 std::vector<model::Submission> Store::submissions(const RecordFilter& filter) {
@@ -192,10 +200,10 @@ void Store::delete_adoption(model::Id id) {
 }
 
 std::optional<model::Adoption> Store::adoption(model::Id id) {
-    auto st = m_conn->prepare(std::string(k_adoption_columns) + "WHERE a.id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    return read_adoption(st);
+    auto st = m_conn->reuse(std::string(k_adoption_columns) + "WHERE a.id = ?");
+    st->bind(1, id);
+    if (!st->step()) return std::nullopt;
+    return read_adoption(*st);
 }
 
 std::vector<model::Adoption> Store::adoptions(const RecordFilter& filter) {
@@ -210,9 +218,9 @@ std::vector<model::Adoption> Store::adoptions(const RecordFilter& filter) {
 }
 
 int Store::adoption_count(model::Id submission_id) {
-    auto st = m_conn->prepare("SELECT count(*) FROM adoptions WHERE submission_id = ?");
-    st.bind(1, submission_id);
-    return st.step() ? static_cast<int>(st.int64(0)) : 0;
+    auto st = m_conn->reuse("SELECT count(*) FROM adoptions WHERE submission_id = ?");
+    st->bind(1, submission_id);
+    return st->step() ? static_cast<int>(st->int64(0)) : 0;
 }
 
 std::optional<model::Date> Store::earliest_adoption(model::Id submission_id) {

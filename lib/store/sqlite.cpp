@@ -51,6 +51,7 @@ Connection::Connection(const std::string& path, Mode mode) : m_path(path) {
 }
 
 Connection::~Connection() {
+    m_reused.clear();  // finalized before the close
     sqlite3_close_v2(m_db);
 }
 
@@ -113,6 +114,18 @@ Statement Connection::prepare(std::string_view sql) {
     int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) fail(rc, sql.substr(0, 60));
     return Statement(*this, stmt, sql);
+}
+
+Reused Connection::reuse(std::string_view sql) {
+    check_not_in_use_elsewhere(sql);
+    auto it = m_reused.find(sql);
+    if (it == m_reused.end())
+        it = m_reused.emplace(std::string(sql), std::make_unique<Statement>(prepare(sql))).first;
+    return Reused(*it->second);
+}
+
+Reused::~Reused() {
+    m_st.reset();
 }
 
 std::int64_t Connection::last_insert_id() const {

@@ -98,6 +98,7 @@ class Store {
     void update_submission(const model::Submission& s);
     void delete_submission(model::Id id);  // and its adoptions and authorships
     std::optional<model::Submission> submission(model::Id id);
+    std::optional<std::string> submission_title(model::Id id);  // for a listing, row by row
     std::vector<model::Submission> submissions(const RecordFilter& filter);
 
     model::Id insert_adoption(const model::Adoption& a);  // assigns the id

@@ -294,6 +294,41 @@ TEST_SUITE("store") {
         CHECK(all == 300);
     }
 
+    TEST_CASE(
+        "a lookup's kept statement holds no snapshot between uses and keeps the thread guard") {
+        Fixture f;
+        const auto sub = f.submit("关于扫黑除恶的信息", "2026-03-01");
+        const auto first = f.adopt(sub, "2026-03-05");
+        auto other = store::Store::open(f.dir.file("l.db"));  // another process's connection
+        for (int round = 0; round < 3; ++round) {
+            REQUIRE(f.store.submission(sub));
+            CHECK(f.store.submission(sub)->authors.size() == 1);  // its authors: another kept one
+            CHECK(f.store.adoption_count(sub) == round + 1);
+            CHECK(f.store.adoption(first)->submission_id == sub);
+            // what the other connection commits, the next lookup sees: nothing held a snapshot
+            auto s = *other.submission(sub);
+            s.title = "第" + std::to_string(round) + "稿";
+            {
+                auto tx = other.transaction();
+                other.update_submission(s);
+                model::Adoption a;
+                a.submission_id = sub, a.outlet_id = f.outlet, a.adopted_on = d("2026-04-01");
+                other.insert_adoption(a);
+                tx.commit();
+            }
+            CHECK(f.store.submission(sub)->title == s.title);
+        }
+        f.adopt(sub, "2026-05-01");  // and this connection can still write
+        CHECK(other.adoption_count(sub) == 5);
+        CHECK_FALSE(f.store.submission(sub + 1000));
+
+        // While another thread reads through it, a lookup is refused, not raced.
+        f.store.connection().set_in_use_elsewhere(true);
+        CHECK_THROWS_AS(f.store.submission(sub), LedgerError);
+        f.store.connection().set_in_use_elsewhere(false);
+        CHECK(f.store.submission(sub));
+    }
+
     TEST_CASE("pieces are counted once each, in their own department, across runs of numbers") {
         Fixture f;
         model::Id other = 0, third = 0;
