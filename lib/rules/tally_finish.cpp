@@ -187,13 +187,15 @@ void Finisher::caps(RowState& r, Subject who) {
     std::vector<const Cap*> caps;
     for (const auto& c : m_rules.caps)
         if (c.who == who) caps.push_back(&c);
+    if (caps.empty()) return;
     std::stable_sort(caps.begin(), caps.end(),
                      [](const Cap* a, const Cap* b) { return a->period < b->period; });
     for (bool points : {true, false}) {
         // units: (a day inside the unit, capped amount), starting from calendar months
         std::vector<std::pair<model::Date, model::Decimal>> units;
+        // the month's first day without period_span's label (snprintf, 12 times a row)
         for (const auto& [month, amount] : r.earned_by_month)
-            units.emplace_back(period_span(PeriodKind::month, month).from,
+            units.emplace_back(model::Month{month / 12, month % 12 + 1}.first_day(),
                                points ? amount.points : amount.yuan);
         for (const Cap* c : caps) {
             const auto& max = points ? c->max_points : c->max_yuan;
