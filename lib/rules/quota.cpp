@@ -32,12 +32,16 @@ int period_key(PeriodKind kind, model::Date day) {
     return day.year();
 }
 
+model::Month month_of_key(int key) {
+    return {key / 12, key % 12 + 1};
+}
+
 PeriodSpan period_span(PeriodKind kind, int key) {
     PeriodSpan s;
     s.key = key;
     switch (kind) {
         case PeriodKind::month: {
-            model::Month m{key / 12, key % 12 + 1};
+            const model::Month m = month_of_key(key);
             s.from = m.first_day();
             s.to = m.last_day();
             s.label = m.iso();

@@ -20,6 +20,8 @@ struct PeriodSpan {
 
 int period_key(PeriodKind kind, model::Date day);
 PeriodSpan period_span(PeriodKind kind, int key);
+// The month a month key names (period_key): without period_span's label, for hot loops.
+model::Month month_of_key(int key);
 // Every period of `kind` that overlaps [from, to], in order.
 std::vector<PeriodSpan> periods_overlapping(PeriodKind kind, model::Date from, model::Date to);
 // How many periods of `kind` make a year (12, 4, 1).

@@ -193,9 +193,8 @@ void Finisher::caps(RowState& r, Subject who) {
     for (bool points : {true, false}) {
         // units: (a day inside the unit, capped amount), starting from calendar months
         std::vector<std::pair<model::Date, model::Decimal>> units;
-        // the month's first day without period_span's label (snprintf, 12 times a row)
         for (const auto& [month, amount] : r.earned_by_month)
-            units.emplace_back(model::Month{month / 12, month % 12 + 1}.first_day(),
+            units.emplace_back(month_of_key(month).first_day(),
                                points ? amount.points : amount.yuan);
         for (const Cap* c : caps) {
             const auto& max = points ? c->max_points : c->max_yuan;
