@@ -282,19 +282,14 @@ std::vector<PieceCount> Store::count_pieces(const model::Date& from, const model
     for_each_run(ids, [&](std::size_t first, std::size_t end) {
         depts.reset();
         depts.bind(1, ids[first]).bind(2, ids[end - 1]);
-        std::size_t want = first;  // the next number asked for
-        while (want < end && depts.step()) {
-            const model::Id id = depts.int64(0);
-            while (ids[want] < id) ++want;  // not in a sound ledger: an adoption needs its piece
-            if (ids[want] != id) continue;  // in the run, not asked for
-            ++want;
+        for_each_wanted_row(depts, ids, first, end, [&](model::Id) {
             const model::Id dept = depts.int64(1);
             if (count == counts.end() || count->dept_id != dept)
                 count = std::lower_bound(
                     counts.begin(), counts.end(), dept,
                     [](const PieceCount& c, model::Id d) { return c.dept_id < d; });
             if (count != counts.end() && count->dept_id == dept) ++count->adopted;
-        }
+        });
     });
     return counts;
 }

@@ -140,12 +140,7 @@ class Reader {
             }
             bool more_authors = m_authors.step();
             bool more_adoptions = m_adopts.step();
-            std::size_t want = first;  // the next number asked for
-            while (want < end && m_subs.step()) {
-                const model::Id id = m_subs.int64(0);
-                while (ids[want] < id) ++want;  // a number with no submission (an adoption's)
-                if (ids[want] != id) continue;  // in the run, not asked for
-                ++want;
+            for_each_wanted_row(m_subs, ids, first, end, [&](model::Id id) {
                 read_submission(m_subs, s);
                 while (more_authors && m_authors.int64(0) < id) more_authors = m_authors.step();
                 std::size_t n = 0;
@@ -170,7 +165,7 @@ class Reader {
                                                                       : x.id < y.id;
                               });
                 emit(s, adoptions);
-            }
+            });
         });
     }
 

@@ -43,6 +43,22 @@ void for_each_run(const std::vector<model::Id>& ids, EachRun&& each_run) {
     }
 }
 
+// Steps `st`, a range scan over one run (ids[first] to ids[end - 1], bound by the caller) giving
+// rows in number order with the number in column 0, and calls on_row(number) for each row whose
+// number is in ids[first, end); the rows between, nobody asked for, are stepped over.
+template <class OnRow>
+void for_each_wanted_row(Statement& st, const std::vector<model::Id>& ids, std::size_t first,
+                         std::size_t end, OnRow&& on_row) {
+    std::size_t want = first;  // the next number asked for
+    while (want < end && st.step()) {
+        const model::Id id = st.int64(0);
+        while (ids[want] < id) ++want;  // a number with no row here
+        if (ids[want] != id) continue;  // in the run, not asked for
+        ++want;
+        on_row(id);
+    }
+}
+
 // Visits the submissions numbered in `ids` (sorted ascending, no repeats), in that order, each
 // with its authors (names included) and all its adoptions (outlet name, level and media
 // included). The caller holds the read transaction that gives every query one snapshot.
