@@ -27,9 +27,8 @@ class Date {
     static int days_in_year(int year);
 
     friend bool operator==(const Date& a, const Date& b) { return a.m_ymd == b.m_ymd; }
-    friend auto operator<=>(const Date& a, const Date& b) {
-        return a.days_since_epoch() <=> b.days_since_epoch();
-    }
+    // Year, then month, then day: the calendar's order, without counting days from 1970.
+    friend auto operator<=>(const Date& a, const Date& b) { return a.m_ymd <=> b.m_ymd; }
 
   private:
     explicit Date(std::chrono::year_month_day ymd) : m_ymd(ymd) {}
