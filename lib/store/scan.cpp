@@ -1,9 +1,12 @@
 #include "lib/store/scan.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <exception>
+#include <optional>
 #include <string>
 #include <thread>
 #include <unordered_map>
@@ -16,6 +19,74 @@
 
 namespace infotally::store {
 namespace {
+
+// A bit for each number from `lo` to `hi`. Numbers come from one counter, so a period's are dense
+// within their range: then the bitmap is no bigger than the numbers themselves (64 bits each),
+// and over() refuses to make one that would be.
+class IdBitmap {
+  public:
+    static std::optional<IdBitmap> over(model::Id lo, model::Id hi, std::size_t count) {
+        // Unsigned, so no overflow whatever the numbers.
+        const std::uint64_t span =
+            static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
+        if (span == 0 || span / 64 > count) return std::nullopt;
+        return IdBitmap(lo, span);
+    }
+    void add(model::Id id) {
+        const auto bit = offset(id);
+        m_words[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    bool contains(model::Id id) const {
+        const auto bit = offset(id);
+        return bit < m_span && (m_words[bit / 64] >> (bit % 64) & 1) != 0;
+    }
+    // The numbers added, ascending.
+    void append_to(std::vector<model::Id>& ids) const {
+        for (std::size_t w = 0; w < m_words.size(); ++w)
+            for (std::uint64_t word = m_words[w]; word != 0; word &= word - 1)
+                ids.push_back(m_first +
+                              static_cast<model::Id>(
+                                  w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+    }
+
+  private:
+    IdBitmap(model::Id first, std::uint64_t span)
+        : m_first(first), m_span(span), m_words((span + 63) / 64) {}
+    std::uint64_t offset(model::Id id) const {
+        return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(m_first);
+    }
+    model::Id m_first;
+    std::uint64_t m_span;
+    std::vector<std::uint64_t> m_words;
+};
+
+// The numbers a scan asks for, tested by SQL for each row in its range (infotally_wanted): a row
+// nobody asked for is then passed over before its columns are read. Stepping such a row cost as
+// much as reading one, and a year's numbers, in a ledger entered out of date order, leave about as
+// many rows between them as they name.
+class IdSet {
+  public:
+    static constexpr const char* k_type = "infotally::store::IdSet";
+    explicit IdSet(const std::vector<model::Id>& ids)  // sorted, no repeats, not empty
+        : m_ids(ids), m_bitmap(IdBitmap::over(ids.front(), ids.back(), ids.size())) {
+        if (m_bitmap)
+            for (const model::Id id : ids) m_bitmap->add(id);
+    }
+    bool contains(model::Id id) const {
+        return m_bitmap ? m_bitmap->contains(id)
+                        : std::binary_search(m_ids.begin(), m_ids.end(), id);
+    }
+
+    // infotally_wanted(set, number): 1 if the number is in the set bound as the first argument.
+    static void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
+        const auto* set = static_cast<const IdSet*>(sqlite3_value_pointer(argv[0], k_type));
+        sqlite3_result_int(ctx, set && set->contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
+    }
+
+  private:
+    const std::vector<model::Id>& m_ids;
+    std::optional<IdBitmap> m_bitmap;
+};
 
 struct DeptNames {
     std::string code, name;
@@ -103,6 +174,32 @@ void read_adoption(const Statement& st, model::Adoption& a) {
     a.fee = fee_column(st, 7);
 }
 
+// Elements a record no longer needs, kept for the next record's: destroying one and creating
+// another for the next record cost a malloc and a free for each of its strings (a year's report
+// reads millions). Moved in and out, an element keeps its strings' storage; every field is
+// overwritten before it is used again.
+template <class T>
+class Spares {
+  public:
+    // Appends an element to `v` (a kept one if there is one) for the caller to overwrite.
+    T& grow(std::vector<T>& v) {
+        if (m_kept.empty()) return v.emplace_back();
+        v.push_back(std::move(m_kept.back()));
+        m_kept.pop_back();
+        return v.back();
+    }
+    // Cuts `v` to its first n elements, keeping the rest.
+    void shrink(std::vector<T>& v, std::size_t n) {
+        while (v.size() > n) {
+            m_kept.push_back(std::move(v.back()));
+            v.pop_back();
+        }
+    }
+
+  private:
+    std::vector<T> m_kept;
+};
+
 // The three range scans of scan_records, prepared on the caller's thread (prepare is refused
 // while another thread reads) and stepped by run() on whichever thread reads.
 class Reader {
@@ -110,20 +207,26 @@ class Reader {
     Reader(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order)
         : m_conn(conn),
           m_ids(ids),
+          m_wanted(ids),
           m_order(order),
           m_names(conn),
-          m_subs(conn.prepare("SELECT id, title, kind, category, dept_id, submitted_on, length, "
-                              "destination, occurred_on, due_on, tags FROM submissions "
-                              "WHERE id BETWEEN ?1 AND ?2 ORDER BY id")),
-          m_authors(
-              conn.prepare("SELECT submission_id, person_id, position, share FROM authorships "
-                           "WHERE submission_id BETWEEN ?1 AND ?2 "
-                           "ORDER BY submission_id, position")),
+          m_subs(prepare(conn,
+                         "SELECT id, title, kind, category, dept_id, submitted_on, length, "
+                         "destination, occurred_on, due_on, tags FROM submissions "
+                         "WHERE id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, id) "
+                         "ORDER BY id")),
+          m_authors(prepare(conn,
+                            "SELECT submission_id, person_id, position, share FROM authorships "
+                            "WHERE submission_id BETWEEN ?1 AND ?2 "
+                            "AND infotally_wanted(?3, submission_id) "
+                            "ORDER BY submission_id, position")),
           // INDEXED BY: the covering index answers without touching the table (schemas/003).
-          m_adopts(conn.prepare(
+          m_adopts(prepare(
+              conn,
               "SELECT submission_id, id, outlet_id, adopted_on, form, placement, endorsement, fee "
               "FROM adoptions INDEXED BY adoptions_by_submission "
-              "WHERE submission_id BETWEEN ?1 AND ?2 ORDER BY submission_id, id")) {}
+              "WHERE submission_id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, submission_id) "
+              "ORDER BY submission_id, id")) {}
 
     // Calls emit(submission, adoptions) for each record in order, without the names (fill()
     // adds them). emit may swap the two objects' contents away (the pipeline does): they are
@@ -132,11 +235,14 @@ class Reader {
     void run(Emit&& emit) {
         model::Submission s;
         std::vector<model::Adoption> adoptions;
+        Spares<model::Author> spare_authors;
+        Spares<model::Adoption> spare_adoptions;
         const auto& ids = m_ids;
         for_each_run(ids, [&](std::size_t first, std::size_t end) {
             for (auto* st : {&m_subs, &m_authors, &m_adopts}) {
                 st->reset();
                 st->bind(1, ids[first]).bind(2, ids[end - 1]);
+                st->bind_pointer(3, &m_wanted, IdSet::k_type);
             }
             bool more_authors = m_authors.step();
             bool more_adoptions = m_adopts.step();
@@ -145,19 +251,17 @@ class Reader {
                 while (more_authors && m_authors.int64(0) < id) more_authors = m_authors.step();
                 std::size_t n = 0;
                 for (; more_authors && m_authors.int64(0) == id;
-                     more_authors = m_authors.step(), ++n) {
-                    if (n == s.authors.size()) s.authors.emplace_back();
-                    read_author(m_authors, s.authors[n]);
-                }
-                s.authors.resize(n);
+                     more_authors = m_authors.step(), ++n)
+                    read_author(m_authors, n < s.authors.size() ? s.authors[n]
+                                                                : spare_authors.grow(s.authors));
+                spare_authors.shrink(s.authors, n);
                 while (more_adoptions && m_adopts.int64(0) < id) more_adoptions = m_adopts.step();
                 n = 0;
                 for (; more_adoptions && m_adopts.int64(0) == id;
-                     more_adoptions = m_adopts.step(), ++n) {
-                    if (n == adoptions.size()) adoptions.emplace_back();
-                    read_adoption(m_adopts, adoptions[n]);
-                }
-                adoptions.resize(n);
+                     more_adoptions = m_adopts.step(), ++n)
+                    read_adoption(m_adopts, n < adoptions.size() ? adoptions[n]
+                                                                 : spare_adoptions.grow(adoptions));
+                spare_adoptions.shrink(adoptions, n);
                 if (m_order == AdoptionOrder::by_date)
                     std::sort(adoptions.begin(), adoptions.end(),
                               [](const model::Adoption& x, const model::Adoption& y) {
@@ -178,8 +282,14 @@ class Reader {
     }
 
   private:
+    static Statement prepare(Connection& conn, std::string_view sql) {
+        conn.define_function("infotally_wanted", 2, IdSet::sql_wanted);
+        return conn.prepare(sql);
+    }
+
     Connection& m_conn;
     const std::vector<model::Id>& m_ids;
+    const IdSet m_wanted;
     AdoptionOrder m_order;
     const Names m_names;
     Statement m_subs, m_authors, m_adopts;
@@ -233,26 +343,15 @@ void read_into(Reader& reader, BatchPipe& pipe) {
 void sort_unique(std::vector<model::Id>& ids) {
     if (ids.empty()) return;
     const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
-    const model::Id first = *lo;
-    // Unsigned, so no overflow whatever the numbers; the bitmap (span bits) is used only when
-    // it is no bigger than the numbers themselves (64 bits each).
-    const std::uint64_t span =
-        static_cast<std::uint64_t>(*hi) - static_cast<std::uint64_t>(*lo) + 1;
-    if (span == 0 || span / 64 > ids.size()) {
+    auto seen = IdBitmap::over(*lo, *hi, ids.size());
+    if (!seen) {
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
         return;
     }
-    std::vector<std::uint64_t> seen((span + 63) / 64);
-    for (const model::Id id : ids) {
-        const auto bit = static_cast<std::uint64_t>(id - first);
-        seen[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
+    for (const model::Id id : ids) seen->add(id);
     ids.clear();
-    for (std::size_t w = 0; w < seen.size(); ++w)
-        for (std::uint64_t word = seen[w]; word != 0; word &= word - 1)
-            ids.push_back(first + static_cast<model::Id>(
-                                      w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+    seen->append_to(ids);
 }
 
 void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order,

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
 
@@ -128,6 +130,15 @@ Reused::~Reused() {
     m_st.reset();
 }
 
+void Connection::define_function(const char* name, int args, SqlFunction fn) {
+    if (std::find(m_functions.begin(), m_functions.end(), name) != m_functions.end()) return;
+    const int rc = sqlite3_create_function_v2(
+        m_db, name, args, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, nullptr, fn,
+        nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) fail(rc, name);
+    m_functions.emplace_back(name);
+}
+
 std::int64_t Connection::last_insert_id() const {
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -162,6 +173,13 @@ Statement& Statement::bind(int index, std::string_view text) {
 
 Statement& Statement::bind_null(int index) {
     int rc = sqlite3_bind_null(m_stmt, index);
+    if (rc != SQLITE_OK) m_conn->fail(rc, m_sql);
+    return *this;
+}
+
+Statement& Statement::bind_pointer(int index, const void* pointer, const char* type) {
+    // SQLite takes a non-const pointer; the functions reading it only read.
+    int rc = sqlite3_bind_pointer(m_stmt, index, const_cast<void*>(pointer), type, nullptr);
     if (rc != SQLITE_OK) m_conn->fail(rc, m_sql);
     return *this;
 }

@@ -8,9 +8,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
+struct sqlite3_context;
+struct sqlite3_value;
 
 namespace infotally::store {
 
@@ -34,6 +37,11 @@ class Connection {
     // once per row of a listing. Preparing it anew each time was most of `list adoptions`' time
     // (3 s for a month of a million-row ledger). The handle resets it when it goes.
     Reused reuse(std::string_view sql);
+    // Defines the SQL function `name` taking `args` arguments, implemented by `fn` (deterministic,
+    // callable only from SQL the program prepares). Once per connection: later calls are no-ops,
+    // so statements already prepared stay valid.
+    using SqlFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
+    void define_function(const char* name, int args, SqlFunction fn);
     std::int64_t last_insert_id() const;
     int changes() const;
     const std::string& path() const { return m_path; }
@@ -59,6 +67,7 @@ class Connection {
     std::string m_path;
     bool m_in_use_elsewhere = false;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_reused;
+    std::vector<std::string> m_functions;  // defined by define_function
 };
 
 class Statement {
@@ -78,6 +87,9 @@ class Statement {
         return bind(index, std::string_view(text));
     }
     Statement& bind_null(int index);
+    // A pointer for an application-defined SQL function (SQLite's pointer-passing interface: SQL
+    // can neither see nor forge it); `type` names what it points to and must outlive the binding.
+    Statement& bind_pointer(int index, const void* pointer, const char* type);
     template <typename T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind_null(index);

@@ -280,6 +280,20 @@ TEST_SUITE("store") {
             });
         CHECK(seen == want);
 
+        // Numbers spread thinly over the ledger (so tested without a bitmap): a run of two with
+        // one nobody asked for between them, and one far off.
+        f.adopt(subs[10], "2027-01-05");
+        f.adopt(subs[12], "2027-01-06");
+        f.adopt(subs[290], "2027-01-07");
+        seen.clear();
+        f.store.for_each_submission(
+            d("2027-01-01"), d("2027-01-31"),
+            [&](const model::Submission& s, const std::vector<model::Adoption>& a) {
+                seen.push_back(s.id);
+                CHECK(a.size() == 1);
+            });
+        CHECK(seen == std::vector<model::Id>{subs[10], subs[12], subs[290]});
+
         // Export's reader: every submission, adoptions in record order.
         std::size_t all = 0;
         store::for_each_record(
