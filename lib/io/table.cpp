@@ -147,8 +147,12 @@ std::string render_text(const Table& table, const TextOptions& options) {
     // Widths first, then the lines; cells are sanitised in each pass rather than kept, since a
     // second copy of a month's listing (40k rows at a province) was a fifth of the report's memory.
     for (const auto& row : table.rows)
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            widths[i] = std::max(widths[i], display_width(sanitize_cell(cell_at(row, i))));
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string_view cell = cell_at(row, i);
+            widths[i] = std::max(widths[i], sanitized_prefix(cell) == cell.size()
+                                                ? display_width(cell)
+                                                : display_width(sanitize_cell(cell)));
+        }
     if (options.max_width > 0) shrink_to_fit(columns, widths, options.max_width);
 
     std::size_t full_width = k_gap.size() * (columns.size() - 1);
@@ -166,8 +170,13 @@ std::string render_text(const Table& table, const TextOptions& options) {
     }
     std::vector<std::string> cells(columns.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t i = 0; i < columns.size(); ++i)
-            cells[i] = sanitize_cell(cell_at(rows[r], i));
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            const std::string_view cell = cell_at(rows[r], i);
+            if (sanitized_prefix(cell) == cell.size())
+                cells[i].assign(cell);  // into the storage the line before left
+            else
+                cells[i] = sanitize_cell(cell);
+        }
         // One rule above a block of totals; right under the header rule it would be doubled.
         if (is_total[r] && r > 0 && !is_total[r - 1]) emit(out, rule, false);
         const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;

@@ -171,10 +171,30 @@ std::string nfc(std::string_view text) {
     return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
 }
 
+std::size_t sanitized_prefix(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        const auto b = static_cast<unsigned char>(text[pos]);
+        if (b >= 0x20U && b < 0x7FU) {  // printable ASCII, most of a ledger's cells
+            ++pos;
+            continue;
+        }
+        const CodePoint cp = decode_at(text, pos);
+        if (!cp.valid || is_control(cp.value) || cp.value == U'\u2028' || cp.value == U'\u2029')
+            break;
+        pos += cp.length;
+    }
+    return pos;
+}
+
 std::string sanitize_cell(std::string_view text) {
-    std::string out;
+    // What needs no change is copied whole: a cell piece by piece was a tenth of printing a
+    // month's report.
+    std::size_t pos = sanitized_prefix(text);
+    std::string out(text.substr(0, pos));
+    if (pos == text.size()) return out;
     out.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
+    while (pos < text.size()) {
         const CodePoint cp = decode_at(text, pos);
         if (!cp.valid) {
             out += k_replacement;

@@ -38,6 +38,9 @@ std::string nfc(std::string_view text);
 // separators become a space (CRLF becomes one space), invalid bytes become U+FFFD, so that a
 // cell can neither break the layout nor send escape sequences to the terminal.
 std::string sanitize_cell(std::string_view text);
+// How many leading bytes of `text` sanitize_cell keeps as they are: text.size() when it would
+// change nothing, so a caller can use the text itself.
+std::size_t sanitized_prefix(std::string_view text);
 
 // A message for the terminal (stderr): line feeds kept, every other control character (C0, DEL,
 // C1) and each invalid byte written as \xNN, so that text quoted from the command line or a file

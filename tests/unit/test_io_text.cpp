@@ -69,6 +69,28 @@ TEST_SUITE("io text") {
         CHECK(sanitize_cell("坏\xFF") == "坏\uFFFD");
         // Clean text passes through untouched.
         CHECK(sanitize_cell("检察日报 头版") == "检察日报 头版");
+        CHECK(sanitize_cell("") == "");
+    }
+
+    TEST_CASE("sanitized_prefix stops at the first thing sanitize_cell would change") {
+        const std::string clean = "检察日报 头版 A-1";
+        CHECK(sanitized_prefix(clean) == clean.size());
+        CHECK(sanitized_prefix("") == 0);
+        CHECK(sanitized_prefix("第一行\r\n第二行") == std::string("第一行").size());
+        CHECK(sanitized_prefix("ab\tc") == 2);
+        CHECK(sanitized_prefix("\x1b[31m") == 0);
+        CHECK(sanitized_prefix("红\x7f") == std::string("红").size());          // DEL
+        CHECK(sanitized_prefix("a\u0085b") == 1);                               // NEL, a C1 control
+        CHECK(sanitized_prefix("段\u2028落") == std::string("段").size());      // line separator
+        CHECK(sanitized_prefix("坏\xFF") == std::string("坏").size());          // not UTF-8
+        CHECK(sanitized_prefix("坏\xE6\xA3") == std::string("坏").size());      // cut short
+        CHECK(sanitized_prefix("a\u00A0b") == std::string("a\u00A0b").size());  // NBSP is kept
+        // Where it stops, sanitize_cell changes something; before it, nothing.
+        for (const std::string_view text : {"第一行\r\n第二行", "ab\tc", "红\x7f", "段\u2028落"}) {
+            const std::size_t n = sanitized_prefix(text);
+            CHECK(sanitize_cell(text).substr(0, n) == text.substr(0, n));
+            CHECK(sanitize_cell(text.substr(n)) != text.substr(n));
+        }
     }
 
     TEST_CASE("escape_for_terminal shows control characters and bad bytes as \\xNN") {
