@@ -63,11 +63,24 @@ void shrink_to_fit(const std::vector<Column>& columns, std::vector<std::size_t>&
 
 std::string text_line(const std::vector<std::string>& cells, const std::vector<Column>& columns,
                       const std::vector<std::size_t>& widths) {
+    // pad_to_width(truncate_to_width(cell)) without measuring each cell twice or building three
+    // strings for it: a month's listing has hundreds of thousands of cells.
     std::string line;
+    std::string cut;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (i > 0) line += k_gap;
         const Align align = is_numeric(columns[i]) ? Align::right : columns[i].align;
-        line += pad_to_width(truncate_to_width(cells[i], widths[i]), widths[i], align);
+        std::string_view cell = cells[i];
+        std::size_t have = display_width(cell);
+        if (have > widths[i]) {
+            cut = truncate_to_width(cell, widths[i]);
+            cell = cut;
+            have = display_width(cell);
+        }
+        const std::size_t padding = widths[i] > have ? widths[i] - have : 0;
+        if (align != Align::left) line.append(padding, ' ');
+        line += cell;
+        if (align == Align::left) line.append(padding, ' ');
     }
     rstrip_spaces(line);
     return line;
