@@ -277,11 +277,17 @@ std::vector<PieceCount> Store::count_pieces(const model::Date& from, const model
     std::vector<model::Id> ids;
     add_ids(*m_conn, k_adopted_in, from, to, ids);
     sort_unique(ids);
-    auto depts = m_conn->prepare("SELECT id, dept_id FROM submissions WHERE id BETWEEN ?1 AND ?2");
+    if (ids.empty()) return counts;
+    const WantedIds wanted(ids);
+    WantedIds::define(*m_conn);
+    auto depts = m_conn->prepare(
+        "SELECT id, dept_id FROM submissions "
+        "WHERE id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, id)");
     auto count = counts.begin();  // the last piece's department: neighbours often share it
     for_each_run(ids, [&](std::size_t first, std::size_t end) {
         depts.reset();
         depts.bind(1, ids[first]).bind(2, ids[end - 1]);
+        wanted.bind(depts, 3);
         for_each_wanted_row(depts, ids, first, end, [&](model::Id) {
             const model::Id dept = depts.int64(1);
             if (count == counts.end() || count->dept_id != dept)

@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <exception>
 #include <optional>
@@ -19,74 +18,6 @@
 
 namespace infotally::store {
 namespace {
-
-// A bit for each number from `lo` to `hi`. Numbers come from one counter, so a period's are dense
-// within their range: then the bitmap is no bigger than the numbers themselves (64 bits each),
-// and over() refuses to make one that would be.
-class IdBitmap {
-  public:
-    static std::optional<IdBitmap> over(model::Id lo, model::Id hi, std::size_t count) {
-        // Unsigned, so no overflow whatever the numbers.
-        const std::uint64_t span =
-            static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
-        if (span == 0 || span / 64 > count) return std::nullopt;
-        return IdBitmap(lo, span);
-    }
-    void add(model::Id id) {
-        const auto bit = offset(id);
-        m_words[bit / 64] |= std::uint64_t{1} << (bit % 64);
-    }
-    bool contains(model::Id id) const {
-        const auto bit = offset(id);
-        return bit < m_span && (m_words[bit / 64] >> (bit % 64) & 1) != 0;
-    }
-    // The numbers added, ascending.
-    void append_to(std::vector<model::Id>& ids) const {
-        for (std::size_t w = 0; w < m_words.size(); ++w)
-            for (std::uint64_t word = m_words[w]; word != 0; word &= word - 1)
-                ids.push_back(m_first +
-                              static_cast<model::Id>(
-                                  w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
-    }
-
-  private:
-    IdBitmap(model::Id first, std::uint64_t span)
-        : m_first(first), m_span(span), m_words((span + 63) / 64) {}
-    std::uint64_t offset(model::Id id) const {
-        return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(m_first);
-    }
-    model::Id m_first;
-    std::uint64_t m_span;
-    std::vector<std::uint64_t> m_words;
-};
-
-// The numbers a scan asks for, tested by SQL for each row in its range (infotally_wanted): a row
-// nobody asked for is then passed over before its columns are read. Stepping such a row cost as
-// much as reading one, and a year's numbers, in a ledger entered out of date order, leave about as
-// many rows between them as they name.
-class IdSet {
-  public:
-    static constexpr const char* k_type = "infotally::store::IdSet";
-    explicit IdSet(const std::vector<model::Id>& ids)  // sorted, no repeats, not empty
-        : m_ids(ids), m_bitmap(IdBitmap::over(ids.front(), ids.back(), ids.size())) {
-        if (m_bitmap)
-            for (const model::Id id : ids) m_bitmap->add(id);
-    }
-    bool contains(model::Id id) const {
-        return m_bitmap ? m_bitmap->contains(id)
-                        : std::binary_search(m_ids.begin(), m_ids.end(), id);
-    }
-
-    // infotally_wanted(set, number): 1 if the number is in the set bound as the first argument.
-    static void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
-        const auto* set = static_cast<const IdSet*>(sqlite3_value_pointer(argv[0], k_type));
-        sqlite3_result_int(ctx, set && set->contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
-    }
-
-  private:
-    const std::vector<model::Id>& m_ids;
-    std::optional<IdBitmap> m_bitmap;
-};
 
 struct DeptNames {
     std::string code, name;
@@ -242,7 +173,7 @@ class Reader {
             for (auto* st : {&m_subs, &m_authors, &m_adopts}) {
                 st->reset();
                 st->bind(1, ids[first]).bind(2, ids[end - 1]);
-                st->bind_pointer(3, &m_wanted, IdSet::k_type);
+                m_wanted.bind(*st, 3);
             }
             bool more_authors = m_authors.step();
             bool more_adoptions = m_adopts.step();
@@ -283,13 +214,13 @@ class Reader {
 
   private:
     static Statement prepare(Connection& conn, std::string_view sql) {
-        conn.define_function("infotally_wanted", 2, IdSet::sql_wanted);
+        WantedIds::define(conn);
         return conn.prepare(sql);
     }
 
     Connection& m_conn;
     const std::vector<model::Id>& m_ids;
-    const IdSet m_wanted;
+    const WantedIds m_wanted;
     AdoptionOrder m_order;
     const Names m_names;
     Statement m_subs, m_authors, m_adopts;
@@ -340,10 +271,39 @@ void read_into(Reader& reader, BatchPipe& pipe) {
 
 }  // namespace
 
+WantedIds::WantedIds(const std::vector<model::Id>& ids)
+    : m_ids(ids), m_bitmap(detail::IdBitmap::over(ids.front(), ids.back(), ids.size())) {
+    if (m_bitmap)
+        for (const model::Id id : ids) m_bitmap->add(id);
+}
+
+bool WantedIds::contains(model::Id id) const {
+    return m_bitmap ? m_bitmap->contains(id) : std::binary_search(m_ids.begin(), m_ids.end(), id);
+}
+
+namespace {
+constexpr const char* k_wanted_ids_type = "infotally::store::WantedIds";
+
+// infotally_wanted(set, number): 1 if the number is in the set bound as the first argument.
+void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* set =
+        static_cast<const WantedIds*>(sqlite3_value_pointer(argv[0], k_wanted_ids_type));
+    sqlite3_result_int(ctx, set && set->contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
+}
+}  // namespace
+
+void WantedIds::define(Connection& conn) {
+    conn.define_function("infotally_wanted", 2, sql_wanted);
+}
+
+void WantedIds::bind(Statement& st, int index) const {
+    st.bind_pointer(index, this, k_wanted_ids_type);
+}
+
 void sort_unique(std::vector<model::Id>& ids) {
     if (ids.empty()) return;
     const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());
-    auto seen = IdBitmap::over(*lo, *hi, ids.size());
+    auto seen = detail::IdBitmap::over(*lo, *hi, ids.size());
     if (!seen) {
         std::sort(ids.begin(), ids.end());
         ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

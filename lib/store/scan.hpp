@@ -1,7 +1,10 @@
 #pragma once
 // Reading many records at once, for reports and export: one engine behind
 // Store::for_each_submission and store::for_each_record.
+#include <bit>
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "lib/model/records.hpp"
@@ -26,6 +29,68 @@ enum class Reading { here, in_background };
 // one pass (a million numbers in a few milliseconds, where sorting took 60); numbers spread
 // thinly are sorted.
 void sort_unique(std::vector<model::Id>& ids);
+
+namespace detail {
+// A bit for each number from `lo` to `hi`. Numbers come from one counter, so a period's are dense
+// within their range: then the bitmap is no bigger than the numbers themselves (64 bits each),
+// and over() refuses to make one that would be.
+class IdBitmap {
+  public:
+    static std::optional<IdBitmap> over(model::Id lo, model::Id hi, std::size_t count) {
+        // Unsigned, so no overflow whatever the numbers.
+        const std::uint64_t span =
+            static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
+        if (span == 0 || span / 64 > count) return std::nullopt;
+        return IdBitmap(lo, span);
+    }
+    void add(model::Id id) {
+        const auto bit = offset(id);
+        m_words[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+    bool contains(model::Id id) const {
+        const auto bit = offset(id);
+        return bit < m_span && (m_words[bit / 64] >> (bit % 64) & 1) != 0;
+    }
+    // The numbers added, ascending.
+    void append_to(std::vector<model::Id>& ids) const {
+        for (std::size_t w = 0; w < m_words.size(); ++w)
+            for (std::uint64_t word = m_words[w]; word != 0; word &= word - 1)
+                ids.push_back(m_first +
+                              static_cast<model::Id>(
+                                  w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
+    }
+
+  private:
+    IdBitmap(model::Id first, std::uint64_t span)
+        : m_first(first), m_span(span), m_words((span + 63) / 64) {}
+    std::uint64_t offset(model::Id id) const {
+        return static_cast<std::uint64_t>(id) - static_cast<std::uint64_t>(m_first);
+    }
+    model::Id m_first;
+    std::uint64_t m_span;
+    std::vector<std::uint64_t> m_words;
+};
+}  // namespace detail
+
+// The numbers a range scan asks for, for SQL to test each row's against before reading its
+// columns: `infotally_wanted(?N, id)` in the statement's WHERE, with the set bound to ?N. A row
+// nobody asked for is then passed over almost free; stepped as a result row it cost as much as a
+// row read, and in a ledger entered out of date order a period's numbers leave about as many rows
+// between them as they name. The set is a bitmap over the numbers' range, or a binary search in
+// them when they are spread thin.
+class WantedIds {
+  public:
+    explicit WantedIds(const std::vector<model::Id>& ids);  // sorted, no repeats, not empty; kept
+    bool contains(model::Id id) const;
+    // Defines infotally_wanted on the connection (once), before a statement using it is prepared.
+    static void define(Connection& conn);
+    // Binds the set to parameter `index` of `st`; again after each reset (which clears it).
+    void bind(Statement& st, int index) const;
+
+  private:
+    const std::vector<model::Id>& m_ids;
+    std::optional<detail::IdBitmap> m_bitmap;
+};
 
 // Calls each_run(first, end) for the runs `ids` (sorted ascending) is cut into: ids[first] to
 // ids[end - 1], no two neighbours further apart than k_run_gap. A run is read with one range scan
