@@ -288,7 +288,9 @@ constexpr const char* k_wanted_ids_type = "infotally::store::WantedIds";
 void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
     const auto* set =
         static_cast<const WantedIds*>(sqlite3_value_pointer(argv[0], k_wanted_ids_type));
-    sqlite3_result_int(ctx, set && set->contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
+    // Unbound (a reset clears it) would read as "nothing wanted": an empty report, not an error.
+    if (!set) return sqlite3_result_error(ctx, "infotally_wanted: no set of numbers bound", -1);
+    sqlite3_result_int(ctx, set->contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
 }
 }  // namespace
 

@@ -132,6 +132,7 @@ Reused::~Reused() {
 
 void Connection::define_function(const char* name, int args, SqlFunction fn) {
     if (std::find(m_functions.begin(), m_functions.end(), name) != m_functions.end()) return;
+    check_not_in_use_elsewhere(name);
     const int rc = sqlite3_create_function_v2(
         m_db, name, args, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, nullptr, fn,
         nullptr, nullptr, nullptr);

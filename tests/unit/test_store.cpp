@@ -308,6 +308,38 @@ TEST_SUITE("store") {
         CHECK(all == 300);
     }
 
+    TEST_CASE("a set of wanted numbers answers SQL for dense and thinly spread numbers alike") {
+        Fixture f;
+        auto& conn = f.store.connection();
+        store::WantedIds::define(conn);
+        auto st = conn.prepare("SELECT infotally_wanted(?1, ?2)");
+        const auto wanted = [&](const store::WantedIds& set, model::Id id) {
+            st.reset();
+            set.bind(st, 1);
+            st.bind(2, id);
+            REQUIRE(st.step());
+            return st.int64(0) == 1;
+        };
+        const std::vector<model::Id> dense{3, 4, 9, 70};          // a bitmap over 3..70
+        const std::vector<model::Id> thin{-5, 2, 4'000'000'000};  // a binary search
+        const store::WantedIds d(dense), t(thin);
+        for (const model::Id id : dense) CHECK(wanted(d, id));
+        for (const model::Id id : thin) CHECK(wanted(t, id));
+        for (const model::Id id : {model::Id{2}, model::Id{5}, model::Id{71}, model::Id{-1},
+                                   std::numeric_limits<model::Id>::max()})
+            CHECK_FALSE(wanted(d, id));
+        for (const model::Id id : {model::Id{-4}, model::Id{3}, model::Id{3'999'999'999}})
+            CHECK_FALSE(wanted(t, id));
+        // Without a set bound the statement fails rather than reading as "nothing wanted".
+        st.reset();
+        st.bind(2, 3);
+        CHECK_THROWS_AS(st.step(), LedgerError);
+        // And while another thread reads through the connection, defining is refused too.
+        conn.set_in_use_elsewhere(true);
+        CHECK_THROWS_AS(conn.define_function("infotally_other", 1, nullptr), LedgerError);
+        conn.set_in_use_elsewhere(false);
+    }
+
     TEST_CASE(
         "a lookup's kept statement holds no snapshot between uses and keeps the thread guard") {
         Fixture f;
