@@ -61,26 +61,21 @@ void shrink_to_fit(const std::vector<Column>& columns, std::vector<std::size_t>&
     }
 }
 
+// The cell as sanitize_cell makes it: the text itself when nothing needs changing (nearly every
+// cell), else a sanitised copy kept in `scratch`.
+std::string_view clean_cell(std::string_view cell, std::string& scratch) {
+    if (sanitized_prefix(cell) == cell.size()) return cell;
+    scratch = sanitize_cell(cell);
+    return scratch;
+}
+
 std::string text_line(const std::vector<std::string>& cells, const std::vector<Column>& columns,
                       const std::vector<std::size_t>& widths) {
-    // pad_to_width(truncate_to_width(cell)) without measuring each cell twice or building three
-    // strings for it: a month's listing has hundreds of thousands of cells.
     std::string line;
-    std::string cut;
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (i > 0) line += k_gap;
         const Align align = is_numeric(columns[i]) ? Align::right : columns[i].align;
-        std::string_view cell = cells[i];
-        std::size_t have = display_width(cell);
-        if (have > widths[i]) {
-            cut = truncate_to_width(cell, widths[i]);
-            cell = cut;
-            have = display_width(cell);
-        }
-        const std::size_t padding = widths[i] > have ? widths[i] - have : 0;
-        if (align != Align::left) line.append(padding, ' ');
-        line += cell;
-        if (align == Align::left) line.append(padding, ' ');
+        append_fitted(line, cells[i], widths[i], align);
     }
     rstrip_spaces(line);
     return line;
@@ -159,13 +154,10 @@ std::string render_text(const Table& table, const TextOptions& options) {
     }
     // Widths first, then the lines; cells are sanitised in each pass rather than kept, since a
     // second copy of a month's listing (40k rows at a province) was a fifth of the report's memory.
+    std::string scratch;
     for (const auto& row : table.rows)
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const std::string_view cell = cell_at(row, i);
-            widths[i] = std::max(widths[i], sanitized_prefix(cell) == cell.size()
-                                                ? display_width(cell)
-                                                : display_width(sanitize_cell(cell)));
-        }
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            widths[i] = std::max(widths[i], display_width(clean_cell(cell_at(row, i), scratch)));
     if (options.max_width > 0) shrink_to_fit(columns, widths, options.max_width);
 
     std::size_t full_width = k_gap.size() * (columns.size() - 1);
@@ -183,13 +175,8 @@ std::string render_text(const Table& table, const TextOptions& options) {
     }
     std::vector<std::string> cells(columns.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t i = 0; i < columns.size(); ++i) {
-            const std::string_view cell = cell_at(rows[r], i);
-            if (sanitized_prefix(cell) == cell.size())
-                cells[i].assign(cell);  // into the storage the line before left
-            else
-                cells[i] = sanitize_cell(cell);
-        }
+        for (std::size_t i = 0; i < columns.size(); ++i)
+            cells[i].assign(clean_cell(cell_at(rows[r], i), scratch));  // reusing their storage
         // One rule above a block of totals; right under the header rule it would be doubled.
         if (is_total[r] && r > 0 && !is_total[r - 1]) emit(out, rule, false);
         const Tone tone = r < table.tones.size() ? table.tones[r] : Tone::plain;

@@ -159,6 +159,20 @@ std::string pad_to_width(std::string_view text, std::size_t width, Align align) 
     return align == Align::left ? std::string(text) + padding : padding + std::string(text);
 }
 
+void append_fitted(std::string& out, std::string_view text, std::size_t width, Align align) {
+    std::size_t have = display_width(text);
+    std::string cut;
+    if (have > width) {
+        cut = truncate_to_width(text, width);
+        text = cut;
+        have = display_width(text);
+    }
+    const std::size_t padding = width > have ? width - have : 0;
+    if (align != Align::left) out.append(padding, ' ');
+    out += text;
+    if (align == Align::left) out.append(padding, ' ');
+}
+
 std::string nfc(std::string_view text) {
     if (text.empty() || all_nfc_inert(text) || !valid_utf8(text)) return std::string(text);
     utf8proc_uint8_t* mapped = nullptr;

@@ -29,6 +29,9 @@ std::string truncate_to_width(std::string_view text, std::size_t width);
 // Spaces added on the right (Align::left) or left (Align::right) up to `width` columns; text
 // already wider than `width` is returned unchanged.
 std::string pad_to_width(std::string_view text, std::size_t width, Align align);
+// pad_to_width(truncate_to_width(text, width), width, align), appended to `out`: the text measured
+// once and copied once (a month's listing has hundreds of thousands of cells).
+void append_fitted(std::string& out, std::string_view text, std::size_t width, Align align);
 
 // Canonical composition (NFC), so that "é" typed two ways is one name. Invalid UTF-8 is returned
 // unchanged: normalising must never destroy the bytes a later error message needs to show.

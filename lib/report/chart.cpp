@@ -105,9 +105,8 @@ std::string draw_completion_chart(const std::vector<ChartGroup>& groups, const C
                            : std::string(tone) + text + std::string(k_reset);
             };
 
-            std::string line =
-                io::pad_to_width(io::truncate_to_width(io::sanitize_cell(bar.label), label_w),
-                                 label_w, io::Align::left);
+            std::string line;
+            io::append_fitted(line, io::sanitize_cell(bar.label), label_w, io::Align::left);
             line += "  " + toned(drawn) + track;
             line += bar.done > bar.target && bar.target.hundredths() > 0 ? k_over : " ";
             line += " " + toned(io::pad_to_width(f.percent, percent_w, io::Align::right));
