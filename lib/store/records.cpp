@@ -278,8 +278,7 @@ std::vector<PieceCount> Store::count_pieces(const model::Date& from, const model
     add_ids(*m_conn, k_adopted_in, from, to, ids);
     sort_unique(ids);
     if (ids.empty()) return counts;
-    const WantedIds wanted(ids);
-    WantedIds::define(*m_conn);
+    const WantedIds wanted(*m_conn, ids);
     auto depts = m_conn->prepare(
         "SELECT id, dept_id FROM submissions "
         "WHERE id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, id)");

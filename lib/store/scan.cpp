@@ -138,22 +138,20 @@ class Reader {
     Reader(Connection& conn, const std::vector<model::Id>& ids, AdoptionOrder order)
         : m_conn(conn),
           m_ids(ids),
-          m_wanted(ids),
+          m_wanted(conn, ids),  // before the statements that use it
           m_order(order),
           m_names(conn),
-          m_subs(prepare(conn,
-                         "SELECT id, title, kind, category, dept_id, submitted_on, length, "
-                         "destination, occurred_on, due_on, tags FROM submissions "
-                         "WHERE id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, id) "
-                         "ORDER BY id")),
-          m_authors(prepare(conn,
-                            "SELECT submission_id, person_id, position, share FROM authorships "
-                            "WHERE submission_id BETWEEN ?1 AND ?2 "
-                            "AND infotally_wanted(?3, submission_id) "
-                            "ORDER BY submission_id, position")),
+          m_subs(conn.prepare("SELECT id, title, kind, category, dept_id, submitted_on, length, "
+                              "destination, occurred_on, due_on, tags FROM submissions "
+                              "WHERE id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, id) "
+                              "ORDER BY id")),
+          m_authors(
+              conn.prepare("SELECT submission_id, person_id, position, share FROM authorships "
+                           "WHERE submission_id BETWEEN ?1 AND ?2 "
+                           "AND infotally_wanted(?3, submission_id) "
+                           "ORDER BY submission_id, position")),
           // INDEXED BY: the covering index answers without touching the table (schemas/003).
-          m_adopts(prepare(
-              conn,
+          m_adopts(conn.prepare(
               "SELECT submission_id, id, outlet_id, adopted_on, form, placement, endorsement, fee "
               "FROM adoptions INDEXED BY adoptions_by_submission "
               "WHERE submission_id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, submission_id) "
@@ -213,11 +211,6 @@ class Reader {
     }
 
   private:
-    static Statement prepare(Connection& conn, std::string_view sql) {
-        WantedIds::define(conn);
-        return conn.prepare(sql);
-    }
-
     Connection& m_conn;
     const std::vector<model::Id>& m_ids;
     const WantedIds m_wanted;
@@ -271,12 +264,6 @@ void read_into(Reader& reader, BatchPipe& pipe) {
 
 }  // namespace
 
-WantedIds::WantedIds(const std::vector<model::Id>& ids)
-    : m_ids(ids), m_bitmap(detail::IdBitmap::over(ids.front(), ids.back(), ids.size())) {
-    if (m_bitmap)
-        for (const model::Id id : ids) m_bitmap->add(id);
-}
-
 bool WantedIds::contains(model::Id id) const {
     return m_bitmap ? m_bitmap->contains(id) : std::binary_search(m_ids.begin(), m_ids.end(), id);
 }
@@ -294,7 +281,10 @@ void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 }  // namespace
 
-void WantedIds::define(Connection& conn) {
+WantedIds::WantedIds(Connection& conn, const std::vector<model::Id>& ids)
+    : m_ids(ids), m_bitmap(detail::IdBitmap::over(ids.front(), ids.back(), ids.size())) {
+    if (m_bitmap)
+        for (const model::Id id : ids) m_bitmap->add(id);
     conn.define_function("infotally_wanted", 2, sql_wanted);
 }
 

@@ -80,10 +80,10 @@ class IdBitmap {
 // them when they are spread thin.
 class WantedIds {
   public:
-    explicit WantedIds(const std::vector<model::Id>& ids);  // sorted, no repeats, not empty; kept
+    // `ids`: sorted, no repeats, not empty; kept, not copied. Defines infotally_wanted on `conn`
+    // (once per connection), so a statement using it is prepared after the set is made.
+    WantedIds(Connection& conn, const std::vector<model::Id>& ids);
     bool contains(model::Id id) const;
-    // Defines infotally_wanted on the connection (once), before a statement using it is prepared.
-    static void define(Connection& conn);
     // Binds the set to parameter `index` of `st`; again after each reset (which clears it).
     void bind(Statement& st, int index) const;
 
@@ -110,7 +110,8 @@ void for_each_run(const std::vector<model::Id>& ids, EachRun&& each_run) {
 
 // Steps `st`, a range scan over one run (ids[first] to ids[end - 1], bound by the caller) giving
 // rows in number order with the number in column 0, and calls on_row(number) for each row whose
-// number is in ids[first, end); the rows between, nobody asked for, are stepped over.
+// number is in ids[first, end); the rows between, nobody asked for, are stepped over (a statement
+// filtering with infotally_wanted returns none of them).
 template <class OnRow>
 void for_each_wanted_row(Statement& st, const std::vector<model::Id>& ids, std::size_t first,
                          std::size_t end, OnRow&& on_row) {

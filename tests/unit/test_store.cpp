@@ -311,7 +311,9 @@ TEST_SUITE("store") {
     TEST_CASE("a set of wanted numbers answers SQL for dense and thinly spread numbers alike") {
         Fixture f;
         auto& conn = f.store.connection();
-        store::WantedIds::define(conn);
+        const std::vector<model::Id> dense{3, 4, 9, 70};          // a bitmap over 3..70
+        const std::vector<model::Id> thin{-5, 2, 4'000'000'000};  // a binary search
+        const store::WantedIds d(conn, dense), t(conn, thin);     // defining the function twice
         auto st = conn.prepare("SELECT infotally_wanted(?1, ?2)");
         const auto wanted = [&](const store::WantedIds& set, model::Id id) {
             st.reset();
@@ -320,9 +322,6 @@ TEST_SUITE("store") {
             REQUIRE(st.step());
             return st.int64(0) == 1;
         };
-        const std::vector<model::Id> dense{3, 4, 9, 70};          // a bitmap over 3..70
-        const std::vector<model::Id> thin{-5, 2, 4'000'000'000};  // a binary search
-        const store::WantedIds d(dense), t(thin);
         for (const model::Id id : dense) CHECK(wanted(d, id));
         for (const model::Id id : thin) CHECK(wanted(t, id));
         for (const model::Id id : {model::Id{2}, model::Id{5}, model::Id{71}, model::Id{-1},
