@@ -49,7 +49,7 @@ TallyBuilder::TallyBuilder(const Rules& rules, Period period, std::vector<model:
             r.row.dept_name = m.dept_name;
         }
         r.person = std::move(p);
-        m_person_by_id[r.row.id] = m_persons.size() - 1;
+        m_person_by_id.set(r.row.id, m_persons.size() - 1);
         m_person_by_name[r.row.name] = m_persons.size() - 1;
     }
     for (auto& d : depts) {
@@ -61,7 +61,7 @@ TallyBuilder::TallyBuilder(const Rules& rules, Period period, std::vector<model:
         r.row.dept_code = d.code;
         r.row.dept_name = d.name;
         r.dept = std::move(d);
-        m_dept_by_id[r.row.id] = m_depts.size() - 1;
+        m_dept_by_id.set(r.row.id, m_depts.size() - 1);
         m_dept_by_code[r.row.code] = m_depts.size() - 1;
     }
 }
@@ -78,8 +78,7 @@ TallyBuilder::RowState& TallyBuilder::new_row(bool person) {
 
 std::size_t TallyBuilder::person_row(const model::Author& a, const model::Submission& s) {
     if (a.person_id != 0) {
-        if (auto it = m_person_by_id.find(a.person_id); it != m_person_by_id.end())
-            return it->second;
+        if (const auto row = m_person_by_id.find(a.person_id)) return *row;
     } else if (auto it = m_person_by_name.find(a.name); it != m_person_by_name.end()) {
         return it->second;
     }
@@ -90,14 +89,14 @@ std::size_t TallyBuilder::person_row(const model::Author& a, const model::Submis
     r.row.dept_id = s.dept_id;
     r.row.dept_code = s.dept_code;
     r.row.dept_name = s.dept_name;
-    if (a.person_id != 0) m_person_by_id[a.person_id] = m_persons.size() - 1;
+    if (a.person_id != 0) m_person_by_id.set(a.person_id, m_persons.size() - 1);
     if (!m_person_by_name.contains(a.name)) m_person_by_name[a.name] = m_persons.size() - 1;
     return m_persons.size() - 1;
 }
 
 std::size_t TallyBuilder::dept_row(const model::Submission& s) {
     if (s.dept_id != 0) {
-        if (auto it = m_dept_by_id.find(s.dept_id); it != m_dept_by_id.end()) return it->second;
+        if (const auto row = m_dept_by_id.find(s.dept_id)) return *row;
     } else if (auto it = m_dept_by_code.find(s.dept_code); it != m_dept_by_code.end()) {
         return it->second;
     }
@@ -108,7 +107,7 @@ std::size_t TallyBuilder::dept_row(const model::Submission& s) {
     r.row.dept_id = s.dept_id;
     r.row.dept_code = s.dept_code;
     r.row.dept_name = s.dept_name;
-    if (s.dept_id != 0) m_dept_by_id[s.dept_id] = m_depts.size() - 1;
+    if (s.dept_id != 0) m_dept_by_id.set(s.dept_id, m_depts.size() - 1);
     if (!m_dept_by_code.contains(s.dept_code)) m_dept_by_code[s.dept_code] = m_depts.size() - 1;
     return m_depts.size() - 1;
 }

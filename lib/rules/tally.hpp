@@ -16,6 +16,7 @@
 
 #include "lib/model/date.hpp"
 #include "lib/model/decimal.hpp"
+#include "lib/model/id_index.hpp"
 #include "lib/model/records.hpp"
 #include "lib/rules/quota.hpp"
 #include "lib/rules/rules.hpp"
@@ -201,9 +202,9 @@ class TallyBuilder {
     TallyOptions m_options;
     std::vector<RowState> m_persons;
     std::vector<RowState> m_depts;
-    std::unordered_map<model::Id, std::size_t> m_person_by_id;
+    model::IdIndex m_person_by_id;
     std::unordered_map<std::string, std::size_t> m_person_by_name;
-    std::unordered_map<model::Id, std::size_t> m_dept_by_id;
+    model::IdIndex m_dept_by_id;
     std::unordered_map<std::string, std::size_t> m_dept_by_code;
     std::unique_ptr<detail::AdoptionScoreCache> m_cache;
     std::vector<std::string> m_levels;  // level keys met, numbered for RowState::level_*

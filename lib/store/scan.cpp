@@ -5,13 +5,16 @@
 #include <algorithm>
 #include <cstdint>
 #include <exception>
+#include <new>
 #include <optional>
 #include <string>
 #include <thread>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
+#include "lib/model/id_index.hpp"
 #include "lib/store/pipe.hpp"
 #include "lib/store/rows.hpp"
 #include "lib/store/tags.hpp"
@@ -27,18 +30,38 @@ struct OutletNames {
 };
 
 // The small tables, read once: a join per row would be a b-tree seek per row.
+template <class T>
+class ByNumber {
+  public:
+    void add(model::Id id, T row) {
+        m_at.set(id, m_rows.size());
+        m_rows.push_back(std::move(row));
+    }
+    // Foreign keys make a miss impossible in a sound ledger.
+    const T& at(model::Id id, Connection& conn, const char* table) const {
+        if (const auto pos = m_at.find(id)) return m_rows[*pos];
+        throw LedgerError(tr(Msg::err_damaged, conn.path(),
+                             std::string(table) + " " + std::to_string(id) + " is missing"),
+                          tr(Msg::hint_restore_backup));
+    }
+
+  private:
+    std::vector<T> m_rows;
+    model::IdIndex m_at;
+};
+
 struct Names {
-    std::unordered_map<model::Id, DeptNames> depts;
-    std::unordered_map<model::Id, std::string> people;
-    std::unordered_map<model::Id, OutletNames> outlets;
+    ByNumber<DeptNames> depts;
+    ByNumber<std::string> people;
+    ByNumber<OutletNames> outlets;
 
     explicit Names(Connection& conn) {
         auto d = conn.prepare("SELECT id, code, name FROM departments");
-        while (d.step()) depts[d.int64(0)] = {d.text(1), d.text(2)};
+        while (d.step()) depts.add(d.int64(0), {d.text(1), d.text(2)});
         auto p = conn.prepare("SELECT id, name FROM people");
-        while (p.step()) people[p.int64(0)] = p.text(1);
+        while (p.step()) people.add(p.int64(0), p.text(1));
         auto o = conn.prepare("SELECT id, name, level, media FROM outlets");
-        while (o.step()) outlets[o.int64(0)] = {o.text(1), o.text(2), o.text(3)};
+        while (o.step()) outlets.add(o.int64(0), {o.text(1), o.text(2), o.text(3)});
     }
 
     // The names behind a record's numbers: its department's, its authors' and its outlets'.
@@ -46,28 +69,16 @@ struct Names {
     // not.
     void fill(model::Submission& s, std::vector<model::Adoption>& adoptions,
               Connection& conn) const {
-        const auto& dept = at(depts, s.dept_id, conn, "department");
+        const auto& dept = depts.at(s.dept_id, conn, "department");
         s.dept_code.assign(dept.code);
         s.dept_name.assign(dept.name);
-        for (auto& a : s.authors) a.name.assign(at(people, a.person_id, conn, "person"));
+        for (auto& a : s.authors) a.name.assign(people.at(a.person_id, conn, "person"));
         for (auto& a : adoptions) {
-            const auto& outlet = at(outlets, a.outlet_id, conn, "outlet");
+            const auto& outlet = outlets.at(a.outlet_id, conn, "outlet");
             a.outlet.assign(outlet.name);
             a.level.assign(outlet.level);
             a.media.assign(outlet.media);
         }
-    }
-
-    // Foreign keys make a miss impossible in a sound ledger.
-    template <typename Map>
-    static const typename Map::mapped_type& at(const Map& map, model::Id id, Connection& conn,
-                                               const char* table) {
-        auto it = map.find(id);
-        if (it == map.end())
-            throw LedgerError(tr(Msg::err_damaged, conn.path(),
-                                 std::string(table) + " " + std::to_string(id) + " is missing"),
-                              tr(Msg::hint_restore_backup));
-        return it->second;
     }
 };
 
