@@ -232,19 +232,19 @@ std::optional<model::Date> Store::earliest_adoption(model::Id submission_id) {
 
 namespace {
 
-// Adds the numbers a one-column statement gives (the pieces a period touches) to `ids`.
-void add_ids(Connection& conn, const char* sql, const model::Date& from, const model::Date& to,
-             std::vector<model::Id>& ids) {
+// Adds the pieces `sql` gives (those a period touches) to `pieces`.
+void add_ids(IdSet& pieces, Connection& conn, const char* sql, const model::Date& from,
+             const model::Date& to) {
     auto st = conn.prepare(sql);
     st.bind(1, from.iso()).bind(2, to.iso());
-    while (st.step()) ids.push_back(st.int64(0));
+    pieces.collect(st, 3);
 }
 
 constexpr const char* k_submitted_in =
-    "SELECT id FROM submissions INDEXED BY submissions_by_date WHERE submitted_on BETWEEN ?1 AND "
-    "?2";
+    "SELECT infotally_collect(?3, id) FROM submissions INDEXED BY submissions_by_date "
+    "WHERE submitted_on BETWEEN ?1 AND ?2";
 constexpr const char* k_adopted_in =
-    "SELECT submission_id FROM adoptions INDEXED BY adoptions_by_date "
+    "SELECT infotally_collect(?3, submission_id) FROM adoptions INDEXED BY adoptions_by_date "
     "WHERE adopted_on BETWEEN ?1 AND ?2";
 
 }  // namespace
@@ -253,11 +253,10 @@ void Store::for_each_submission(const model::Date& from, const model::Date& to,
                                 const RecordVisitor& visit) {
     // One read transaction: the numbers and the records they name come from one snapshot.
     ReadTransaction snapshot(*m_conn);
-    std::vector<model::Id> ids;
-    add_ids(*m_conn, k_submitted_in, from, to, ids);
-    add_ids(*m_conn, k_adopted_in, from, to, ids);
-    sort_unique(ids);
-    scan_records(*m_conn, ids, AdoptionOrder::by_date, Reading::in_background, visit);
+    IdSet pieces(*m_conn);
+    add_ids(pieces, *m_conn, k_submitted_in, from, to);
+    add_ids(pieces, *m_conn, k_adopted_in, from, to);
+    scan_records(*m_conn, pieces.sorted(), AdoptionOrder::by_date, Reading::in_background, visit);
 }
 
 std::vector<PieceCount> Store::count_pieces(const model::Date& from, const model::Date& to) {
@@ -270,13 +269,13 @@ std::vector<PieceCount> Store::count_pieces(const model::Date& from, const model
     st.bind(1, from.iso()).bind(2, to.iso());
     std::vector<PieceCount> counts;
     while (st.step()) counts.push_back({st.int64(0), st.int64(1), 0});
-    // Adopted: the period's pieces, each once (sorted in memory, as for a report), and their
+    // Adopted: the period's pieces, each once (an IdSet, as for a report), and their
     // departments read in runs of near numbers in key order. SQL's `id IN (…) GROUP BY dept_id`
     // sought each piece's row in the table and grouped through a temporary b-tree: 0.3 s of a
     // half-year's 160k pieces, against 0.1 s here.
-    std::vector<model::Id> ids;
-    add_ids(*m_conn, k_adopted_in, from, to, ids);
-    sort_unique(ids);
+    IdSet pieces(*m_conn);
+    add_ids(pieces, *m_conn, k_adopted_in, from, to);
+    const std::vector<model::Id> ids = pieces.sorted();
     if (ids.empty()) return counts;
     const WantedIds wanted(*m_conn, ids);
     auto depts = m_conn->prepare(

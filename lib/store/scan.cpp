@@ -303,6 +303,57 @@ void WantedIds::bind(Statement& st, int index) const {
     st.bind_pointer(index, this, k_wanted_ids_type);
 }
 
+namespace {
+constexpr const char* k_id_set_type = "infotally::store::IdSet";
+
+// infotally_collect(set, number), for each row: adds the number to the set bound as the first
+// argument. The set is looked up once, on the first row, and kept in the aggregate's context.
+void collect_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    auto** set = static_cast<IdSet**>(sqlite3_aggregate_context(ctx, sizeof(IdSet*)));
+    if (!set) return sqlite3_result_error_nomem(ctx);
+    if (!*set) {
+        *set = static_cast<IdSet*>(sqlite3_value_pointer(argv[0], k_id_set_type));
+        if (!*set) return sqlite3_result_error(ctx, "infotally_collect: no set bound", -1);
+    }
+    try {
+        (*set)->add(sqlite3_value_int64(argv[1]));
+    } catch (const std::bad_alloc&) {
+        sqlite3_result_error_nomem(ctx);
+    }
+}
+
+// The numbers are the result; the statement's is NULL.
+void collect_final(sqlite3_context* ctx) {
+    sqlite3_result_null(ctx);
+}
+}  // namespace
+
+IdSet::IdSet(Connection& conn) {
+    // Two subqueries: each is one b-tree descent, where "SELECT min(id), max(id)" reads the table.
+    auto bounds =
+        conn.prepare("SELECT (SELECT min(id) FROM submissions), (SELECT max(id) FROM submissions)");
+    if (bounds.step() && !bounds.is_null(0))
+        m_bitmap = detail::IdBitmap::over(bounds.int64(0), bounds.int64(1), k_max_bitmap_words);
+    conn.define_aggregate("infotally_collect", 2, collect_step, collect_final);
+}
+
+void IdSet::collect(Statement& st, int index) {
+    st.bind_pointer(index, this, k_id_set_type);
+    st.run();
+}
+
+std::vector<model::Id> IdSet::sorted() const {
+    std::vector<model::Id> ids;
+    if (m_bitmap) {
+        ids.reserve(m_bitmap->count() + m_others.size());
+        m_bitmap->append_to(ids);
+    }
+    if (m_others.empty()) return ids;
+    ids.insert(ids.end(), m_others.begin(), m_others.end());
+    sort_unique(ids);
+    return ids;
+}
+
 void sort_unique(std::vector<model::Id>& ids) {
     if (ids.empty()) return;
     const auto [lo, hi] = std::minmax_element(ids.begin(), ids.end());

@@ -47,9 +47,16 @@ class IdBitmap {
         const auto bit = offset(id);
         m_words[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
+    bool covers(model::Id id) const { return offset(id) < m_span; }
     bool contains(model::Id id) const {
         const auto bit = offset(id);
         return bit < m_span && (m_words[bit / 64] >> (bit % 64) & 1) != 0;
+    }
+    // How many numbers were added (each counted once).
+    std::size_t count() const {
+        std::size_t n = 0;
+        for (const std::uint64_t word : m_words) n += static_cast<std::size_t>(std::popcount(word));
+        return n;
     }
     // The numbers added, ascending.
     void append_to(std::vector<model::Id>& ids) const {
@@ -90,6 +97,38 @@ class WantedIds {
   private:
     const std::vector<model::Id>& m_ids;
     std::optional<detail::IdBitmap> m_bitmap;
+};
+
+// The pieces a period touches, gathered inside SQLite: each statement given to collect() is
+// "SELECT infotally_collect(?N, <submission number>) FROM …", an aggregate adding each row's
+// number to the set. A year's are a million rows of two indexes (adopted ones repeat): returned
+// as rows they cost a sqlite3_step and a column read each, and a vector grown by doubling to a
+// million numbers, then sorted, cost as much again in copies and fresh pages. The set is a bitmap
+// over the ledger's submission numbers (their least and greatest, two lookups): 250 KB for a
+// million-row ledger. Numbers beyond those (only a broken ledger has any), and ledgers whose
+// numbers span more than k_max_bitmap_words words, fall back to a list sorted at the end.
+class IdSet {
+  public:
+    // Reads the bounds and defines infotally_collect on `conn` (once per connection): prepare
+    // the statements for collect() after.
+    explicit IdSet(Connection& conn);
+    // Binds the set to parameter `index` of `st` (its other parameters bound by the caller) and
+    // runs it.
+    void collect(Statement& st, int index);
+    void add(model::Id id) {
+        if (m_bitmap && m_bitmap->covers(id))
+            m_bitmap->add(id);
+        else
+            m_others.push_back(id);
+    }
+    // The numbers added, ascending, each once.
+    std::vector<model::Id> sorted() const;
+
+    static constexpr std::size_t k_max_bitmap_words = std::size_t{1} << 21;  // 16 MB
+
+  private:
+    std::optional<detail::IdBitmap> m_bitmap;
+    std::vector<model::Id> m_others;
 };
 
 // Calls each_run(first, end) for the runs `ids` (sorted ascending) is cut into: ids[first] to

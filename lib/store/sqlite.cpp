@@ -131,11 +131,20 @@ Reused::~Reused() {
 }
 
 void Connection::define_function(const char* name, int args, SqlFunction fn) {
+    define(name, args, SQLITE_DETERMINISTIC, fn, nullptr, nullptr);
+}
+
+void Connection::define_aggregate(const char* name, int args, SqlFunction step, SqlFinal final) {
+    define(name, args, 0, nullptr, step, final);
+}
+
+void Connection::define(const char* name, int args, int flags, SqlFunction fn, SqlFunction step,
+                        SqlFinal final) {
     if (std::find(m_functions.begin(), m_functions.end(), name) != m_functions.end()) return;
     check_not_in_use_elsewhere(name);
-    const int rc = sqlite3_create_function_v2(
-        m_db, name, args, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, nullptr, fn,
-        nullptr, nullptr, nullptr);
+    const int rc =
+        sqlite3_create_function_v2(m_db, name, args, SQLITE_UTF8 | SQLITE_DIRECTONLY | flags,
+                                   nullptr, fn, step, final, nullptr);
     if (rc != SQLITE_OK) fail(rc, name);
     m_functions.emplace_back(name);
 }

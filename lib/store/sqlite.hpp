@@ -42,6 +42,10 @@ class Connection {
     // so statements already prepared stay valid.
     using SqlFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
     void define_function(const char* name, int args, SqlFunction fn);
+    // The same for an aggregate: `step` is called for each row, `final` once at the end. Not
+    // deterministic: it may keep what it is given (see store::collect_ids).
+    using SqlFinal = void (*)(sqlite3_context*);
+    void define_aggregate(const char* name, int args, SqlFunction step, SqlFinal final);
     std::int64_t last_insert_id() const;
     int changes() const;
     const std::string& path() const { return m_path; }
@@ -62,12 +66,14 @@ class Connection {
 
   private:
     void check_not_in_use_elsewhere(std::string_view sql) const;
+    void define(const char* name, int args, int flags, SqlFunction fn, SqlFunction step,
+                SqlFinal final);
 
     sqlite3* m_db = nullptr;
     std::string m_path;
     bool m_in_use_elsewhere = false;
     std::map<std::string, std::unique_ptr<Statement>, std::less<>> m_reused;
-    std::vector<std::string> m_functions;  // defined by define_function
+    std::vector<std::string> m_functions;  // defined by define_function and define_aggregate
 };
 
 class Statement {

@@ -482,6 +482,41 @@ TEST_SUITE("store") {
                                  [](model::Id a, model::Id b) { return b != a + 1; }) == out.end());
     }
 
+    TEST_CASE("the pieces a period touches are collected in SQL, sorted and once each") {
+        Fixture f;
+        auto& conn = f.store.connection();
+        const auto collect = [&](store::IdSet& set, const char* sql) {
+            auto st = conn.prepare(sql);
+            set.collect(st, 1);
+        };
+        {  // no submissions yet: no bounds, so no bitmap; numbers still come out sorted, once
+            store::IdSet set(conn);
+            collect(set, "SELECT infotally_collect(?1, column1) FROM (VALUES (9), (2), (9), (-4))");
+            CHECK(set.sorted() == std::vector<model::Id>{-4, 2, 9});
+        }
+        std::vector<model::Id> subs;
+        for (int i = 0; i < 40; ++i) subs.push_back(f.submit("关于检察听证的信息", "2026-02-01"));
+        f.adopt(subs[3], "2026-03-01");
+        f.adopt(subs[3], "2026-03-02");
+        f.adopt(subs[30], "2026-03-03");
+        store::IdSet set(conn);  // the bitmap over subs.front() .. subs.back()
+        collect(set, "SELECT infotally_collect(?1, submission_id) FROM adoptions ORDER BY id DESC");
+        CHECK(set.sorted() == std::vector<model::Id>{subs[3], subs[30]});
+        // Numbers beyond the submissions' (a broken ledger) are kept, in order, not lost.
+        set.add(subs.back() + 1000);
+        set.add(subs.front() - 1);
+        set.add(subs[30]);
+        CHECK(set.sorted() ==
+              std::vector<model::Id>{subs.front() - 1, subs[3], subs[30], subs.back() + 1000});
+        // Without a set bound the statement fails rather than collecting nothing.
+        auto unbound = conn.prepare("SELECT infotally_collect(?1, id) FROM submissions");
+        CHECK_THROWS_AS(unbound.step(), LedgerError);
+        // With no row at all, nothing is collected and nothing fails.
+        store::IdSet none(conn);
+        collect(none, "SELECT infotally_collect(?1, id) FROM submissions WHERE id < 0");
+        CHECK(none.sorted().empty());
+    }
+
     TEST_CASE("a report's reading thread hands over every record intact, and stops when told") {
         // 700 pieces: more than two of scan.cpp's batches of 256, so batches are refilled. The
         // pieces differ in authors, tags, length and adoptions in turn, so a field left over
