@@ -217,14 +217,18 @@ std::int64_t Statement::int64(int column) const {
 }
 
 std::string Statement::text(int column) const {
-    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
-             : std::string();
+    return std::string(view(column));
 }
 
+// One sqlite3_column_value and two sqlite3_value_* calls instead of sqlite3_column_text and
+// sqlite3_column_bytes: each sqlite3_column_* call looks the column up again and checks for an
+// allocation failure after (a report reads millions of columns). The value is "unprotected",
+// which matters only to a connection shared between threads at once; ours are opened NOMUTEX and
+// used by one thread at a time (see set_in_use_elsewhere).
 std::string_view Statement::view(int column) const {
-    auto p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+    sqlite3_value* v = sqlite3_column_value(m_stmt, column);
+    auto p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v)))
              : std::string_view();
 }
 
@@ -233,8 +237,9 @@ bool Statement::is_null(int column) const {
 }
 
 std::optional<std::int64_t> Statement::opt_int64(int column) const {
-    if (is_null(column)) return std::nullopt;
-    return int64(column);
+    sqlite3_value* v = sqlite3_column_value(m_stmt, column);  // once: see view()
+    if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
+    return sqlite3_value_int64(v);
 }
 
 std::optional<std::string> Statement::opt_text(int column) const {
