@@ -34,8 +34,8 @@ template <class T>
 class ByNumber {
   public:
     void add(model::Id id, T row) {
-        m_at.set(id, m_rows.size());
         m_rows.push_back(std::move(row));
+        m_at.set(id, m_rows.size() - 1);
     }
     // Foreign keys make a miss impossible in a sound ledger.
     const T& at(model::Id id, Connection& conn, const char* table) const {
@@ -315,10 +315,13 @@ void collect_step(sqlite3_context* ctx, int, sqlite3_value** argv) {
         *set = static_cast<IdSet*>(sqlite3_value_pointer(argv[0], k_id_set_type));
         if (!*set) return sqlite3_result_error(ctx, "infotally_collect: no set bound", -1);
     }
+    // Nothing may be thrown through SQLite's C frames.
     try {
         (*set)->add(sqlite3_value_int64(argv[1]));
     } catch (const std::bad_alloc&) {
         sqlite3_result_error_nomem(ctx);
+    } catch (...) {
+        sqlite3_result_error(ctx, "infotally_collect: cannot keep the number", -1);
     }
 }
 

@@ -32,15 +32,16 @@ void sort_unique(std::vector<model::Id>& ids);
 
 namespace detail {
 // A bit for each number from `lo` to `hi`. Numbers come from one counter, so a period's are dense
-// within their range: then the bitmap is no bigger than the numbers themselves (64 bits each),
-// and over() refuses to make one that would be.
+// within their range: then the bitmap is no bigger than the numbers themselves (64 bits each).
+// over() refuses to make one of more than `max_words` words: callers pass how many numbers they
+// have (no bigger than those), or IdSet its fixed limit.
 class IdBitmap {
   public:
-    static std::optional<IdBitmap> over(model::Id lo, model::Id hi, std::size_t count) {
+    static std::optional<IdBitmap> over(model::Id lo, model::Id hi, std::size_t max_words) {
         // Unsigned, so no overflow whatever the numbers.
         const std::uint64_t span =
             static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo) + 1;
-        if (span == 0 || span / 64 > count) return std::nullopt;
+        if (span == 0 || span / 64 > max_words) return std::nullopt;
         return IdBitmap(lo, span);
     }
     void add(model::Id id) {
@@ -104,9 +105,10 @@ class WantedIds {
 // number to the set. A year's are a million rows of two indexes (adopted ones repeat): returned
 // as rows they cost a sqlite3_step and a column read each, and a vector grown by doubling to a
 // million numbers, then sorted, cost as much again in copies and fresh pages. The set is a bitmap
-// over the ledger's submission numbers (their least and greatest, two lookups): 250 KB for a
-// million-row ledger. Numbers beyond those (only a broken ledger has any), and ledgers whose
-// numbers span more than k_max_bitmap_words words, fall back to a list sorted at the end.
+// over the ledger's submission numbers (their least and greatest, two lookups), whatever the
+// period: 250 KB for a million-row ledger, cleared and scanned in well under a millisecond. Numbers
+// beyond those (only a broken ledger has any), and ledgers whose numbers span more than
+// k_max_bitmap_words words, fall back to a list sorted at the end.
 class IdSet {
   public:
     // Reads the bounds and defines infotally_collect on `conn` (once per connection): prepare

@@ -188,7 +188,9 @@ Statement& Statement::bind_null(int index) {
 }
 
 Statement& Statement::bind_pointer(int index, const void* pointer, const char* type) {
-    // SQLite takes a non-const pointer; the functions reading it only read.
+    // SQLite takes a non-const pointer. Whether the function given it writes through it is the
+    // binder's business: infotally_wanted only reads its WantedIds; infotally_collect adds to an
+    // IdSet, which binds itself from a non-const member function.
     int rc = sqlite3_bind_pointer(m_stmt, index, const_cast<void*>(pointer), type, nullptr);
     if (rc != SQLITE_OK) m_conn->fail(rc, m_sql);
     return *this;

@@ -43,7 +43,7 @@ class Connection {
     using SqlFunction = void (*)(sqlite3_context*, int, sqlite3_value**);
     void define_function(const char* name, int args, SqlFunction fn);
     // The same for an aggregate: `step` is called for each row, `final` once at the end. Not
-    // deterministic: it may keep what it is given (see store::collect_ids).
+    // deterministic: it may keep what it is given (see store::IdSet, infotally_collect).
     using SqlFinal = void (*)(sqlite3_context*);
     void define_aggregate(const char* name, int args, SqlFunction step, SqlFinal final);
     std::int64_t last_insert_id() const;

@@ -500,14 +500,17 @@ TEST_SUITE("store") {
         f.adopt(subs[3], "2026-03-02");
         f.adopt(subs[30], "2026-03-03");
         store::IdSet set(conn);  // the bitmap over subs.front() .. subs.back()
-        collect(set, "SELECT infotally_collect(?1, submission_id) FROM adoptions ORDER BY id DESC");
+        collect(set,
+                "SELECT infotally_collect(?1, submission_id) FROM adoptions");  // subs[3] twice
         CHECK(set.sorted() == std::vector<model::Id>{subs[3], subs[30]});
-        // Numbers beyond the submissions' (a broken ledger) are kept, in order, not lost.
-        set.add(subs.back() + 1000);
-        set.add(subs.front() - 1);
-        set.add(subs[30]);
-        CHECK(set.sorted() ==
-              std::vector<model::Id>{subs.front() - 1, subs[3], subs[30], subs.back() + 1000});
+        // The bitmap's first and last numbers, and numbers beyond the submissions' (a broken
+        // ledger): kept, in order, not lost.
+        for (const model::Id id : {subs.back() + 1000, subs.back() + 1, subs.back(), subs.front(),
+                                   subs.front() - 1, subs[30]})
+            set.add(id);
+        CHECK(set.sorted() == std::vector<model::Id>{subs.front() - 1, subs.front(), subs[3],
+                                                     subs[30], subs.back(), subs.back() + 1,
+                                                     subs.back() + 1000});
         // Without a set bound the statement fails rather than collecting nothing.
         auto unbound = conn.prepare("SELECT infotally_collect(?1, id) FROM submissions");
         CHECK_THROWS_AS(unbound.step(), LedgerError);
@@ -515,6 +518,14 @@ TEST_SUITE("store") {
         store::IdSet none(conn);
         collect(none, "SELECT infotally_collect(?1, id) FROM submissions WHERE id < 0");
         CHECK(none.sorted().empty());
+        // Numbers spanning more than the bitmap may cover (a counter set by hand): the list.
+        conn.exec("UPDATE counters SET value = 5000000000 WHERE name = 'record_id'");
+        const model::Id far = f.submit("关于检察听证的信息", "2026-02-01");
+        REQUIRE(far > subs.back() + 64 * store::IdSet::k_max_bitmap_words);
+        f.adopt(far, "2026-03-04");
+        store::IdSet wide(conn);
+        collect(wide, "SELECT infotally_collect(?1, submission_id) FROM adoptions");
+        CHECK(wide.sorted() == std::vector<model::Id>{subs[3], subs[30], far});
     }
 
     TEST_CASE("a report's reading thread hands over every record intact, and stops when told") {
