@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <unordered_map>
+#include <vector>
 
 #include "lib/io/text.hpp"
 #include "lib/ledger/ledger.hpp"
@@ -11,6 +11,7 @@
 #include "lib/ledger/transfer_format.hpp"
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
+#include "lib/model/id_index.hpp"
 #include "lib/store/bulk.hpp"
 
 namespace infotally::ledger {
@@ -47,11 +48,8 @@ std::string joined(const std::vector<std::string>& parts) {
 class Exporter {
   public:
     Exporter(store::Store& store, const std::function<void(std::string_view)>& write)
-        : m_store(store), m_write(write) {
-        for (auto& p : store.people()) {
-            const model::Id id = p.id;
-            m_people.emplace(id, std::move(p));
-        }
+        : m_store(store), m_write(write), m_people(store.people()) {
+        for (std::size_t i = 0; i < m_people.size(); ++i) m_person_at.set(m_people[i].id, i);
     }
 
     void header() {
@@ -98,9 +96,9 @@ class Exporter {
         std::vector<std::string> names;
         bool all_the_rows = true;
         for (const auto& a : s.authors) {
-            auto it = m_people.find(a.person_id);
-            if (it == m_people.end() || it->second.history.empty()) return {};
-            const auto& m = it->second.membership_on(s.submitted_on);
+            const auto at = m_person_at.find(a.person_id);
+            if (!at || m_people[*at].history.empty()) return {};
+            const auto& m = m_people[*at].membership_on(s.submitted_on);
             all_the_rows = all_the_rows && m.dept_id == s.dept_id;
             names.push_back(m.dept_name);
         }
@@ -150,7 +148,8 @@ class Exporter {
 
     store::Store& m_store;
     const std::function<void(std::string_view)>& m_write;
-    std::unordered_map<model::Id, model::Person> m_people;
+    std::vector<model::Person> m_people;
+    model::IdIndex m_person_at;  // an author's place in m_people, looked up for every record
     std::map<int, rules::Vocabulary> m_vocabularies;
     std::vector<std::string> m_cells;
     std::string m_out;
