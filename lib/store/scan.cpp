@@ -142,6 +142,40 @@ class Spares {
     std::vector<T> m_kept;
 };
 
+bool adopted_before(const model::Adoption& x, const model::Adoption& y) {
+    return x.adopted_on != y.adopted_on ? x.adopted_on < y.adopted_on : x.id < y.id;
+}
+
+// Where the reader puts the next record.
+struct Slot {
+    model::Submission& submission;
+    std::vector<model::Adoption>& adoptions;
+};
+
+// A range scan merged by submission number (column 0): the number is read once per row, not at
+// each comparison of the merge.
+class Cursor {
+  public:
+    explicit Cursor(Statement& st) : m_st(st) {}
+    // The first row, after a bind; then the next. Never steps past the last row (a step after
+    // SQLITE_DONE would start the scan again).
+    void step() {
+        m_more = m_st.step();
+        if (m_more) m_number = m_st.int64(0);
+    }
+    // Steps over rows numbered below `id`; true while the current row is id's.
+    bool at(model::Id id) {
+        while (m_more && m_number < id) step();
+        return m_more && m_number == id;
+    }
+    const Statement& row() const { return m_st; }
+
+  private:
+    Statement& m_st;
+    bool m_more = false;
+    model::Id m_number = 0;
+};
+
 // The three range scans of scan_records, prepared on the caller's thread (prepare is refused
 // while another thread reads) and stepped by run() on whichever thread reads.
 class Reader {
@@ -168,15 +202,14 @@ class Reader {
               "WHERE submission_id BETWEEN ?1 AND ?2 AND infotally_wanted(?3, submission_id) "
               "ORDER BY submission_id, id")) {}
 
-    // Calls emit(submission, adoptions) for each record in order, without the names (fill()
-    // adds them). emit may swap the two objects' contents away (the pipeline does): they are
-    // refilled field by field for the next record.
-    template <class Emit>
-    void run(Emit&& emit) {
-        model::Submission s;
-        std::vector<model::Adoption> adoptions;
+    // For each record in order: take() gives the submission and adoptions to fill (a Slot), run
+    // fills them without the names (fill() adds them), and give() hands them on. Whatever they
+    // held before is overwritten field by field, its storage reused: a report reads millions.
+    template <class Take, class Give>
+    void run(Take&& take, Give&& give) {
         Spares<model::Author> spare_authors;
         Spares<model::Adoption> spare_adoptions;
+        Cursor authors(m_authors), adopts(m_adopts);
         const auto& ids = m_ids;
         for_each_run(ids, [&](std::size_t first, std::size_t end) {
             for (auto* st : {&m_subs, &m_authors, &m_adopts}) {
@@ -184,31 +217,30 @@ class Reader {
                 st->bind(1, ids[first]).bind(2, ids[end - 1]);
                 m_wanted.bind(*st, 3);
             }
-            bool more_authors = m_authors.step();
-            bool more_adoptions = m_adopts.step();
+            authors.step();
+            adopts.step();
             for_each_wanted_row(m_subs, ids, first, end, [&](model::Id id) {
+                const Slot slot = take();
+                auto& s = slot.submission;
+                auto& adoptions = slot.adoptions;
                 read_submission(m_subs, s);
-                while (more_authors && m_authors.int64(0) < id) more_authors = m_authors.step();
                 std::size_t n = 0;
-                for (; more_authors && m_authors.int64(0) == id;
-                     more_authors = m_authors.step(), ++n)
-                    read_author(m_authors, n < s.authors.size() ? s.authors[n]
-                                                                : spare_authors.grow(s.authors));
+                for (; authors.at(id); authors.step(), ++n)
+                    read_author(authors.row(), n < s.authors.size()
+                                                   ? s.authors[n]
+                                                   : spare_authors.grow(s.authors));
                 spare_authors.shrink(s.authors, n);
-                while (more_adoptions && m_adopts.int64(0) < id) more_adoptions = m_adopts.step();
                 n = 0;
-                for (; more_adoptions && m_adopts.int64(0) == id;
-                     more_adoptions = m_adopts.step(), ++n)
-                    read_adoption(m_adopts, n < adoptions.size() ? adoptions[n]
-                                                                 : spare_adoptions.grow(adoptions));
+                for (; adopts.at(id); adopts.step(), ++n)
+                    read_adoption(adopts.row(), n < adoptions.size()
+                                                    ? adoptions[n]
+                                                    : spare_adoptions.grow(adoptions));
                 spare_adoptions.shrink(adoptions, n);
-                if (m_order == AdoptionOrder::by_date)
-                    std::sort(adoptions.begin(), adoptions.end(),
-                              [](const model::Adoption& x, const model::Adoption& y) {
-                                  return x.adopted_on != y.adopted_on ? x.adopted_on < y.adopted_on
-                                                                      : x.id < y.id;
-                              });
-                emit(s, adoptions);
+                // Mostly one adoption, or several already in date order: a sort moved them.
+                if (m_order == AdoptionOrder::by_date &&
+                    !std::is_sorted(adoptions.begin(), adoptions.end(), adopted_before))
+                    std::sort(adoptions.begin(), adoptions.end(), adopted_before);
+                give();
             });
         });
     }
@@ -249,24 +281,28 @@ void read_into(Reader& reader, BatchPipe& pipe) {
     std::exception_ptr error;
     Batch* b = nullptr;
     try {
-        reader.run([&](model::Submission& s, std::vector<model::Adoption>& adoptions) {
-            if (!b && !(b = pipe.take_empty())) throw Stopped{};
-            if (b->size == b->submissions.size()) {
-                b->submissions.emplace_back();
-                b->adoptions.emplace_back();
-            }
-            // A swap, not a copy: `s` and `adoptions` get the batch's old storage to refill.
-            std::swap(b->submissions[b->size], s);
-            std::swap(b->adoptions[b->size], adoptions);
-            if (++b->size == k_batch_size) {
-                pipe.put_full(b);
-                b = nullptr;
-            }
-        });
+        // Straight into the batch's slots: a record moved there afterwards cost a move of each
+        // of its strings (a twentieth of the reading thread's work).
+        reader.run(
+            [&]() -> Slot {
+                if (!b && !(b = pipe.take_empty())) throw Stopped{};
+                if (b->size == b->submissions.size()) {
+                    b->submissions.emplace_back();
+                    b->adoptions.emplace_back();
+                }
+                return {b->submissions[b->size], b->adoptions[b->size]};
+            },
+            [&] {
+                if (++b->size == k_batch_size) {
+                    pipe.put_full(b);
+                    b = nullptr;
+                }
+            });
         if (b) pipe.put_full(b);
     } catch (const Stopped&) {
     } catch (...) {
-        // What was read before the failure is still delivered, as Reading::here would have.
+        // What was read before the failure is still delivered, as Reading::here would have; the
+        // slot being filled was not counted.
         if (b) pipe.put_full(b);
         error = std::current_exception();
     }
@@ -283,11 +319,19 @@ namespace {
 constexpr const char* k_wanted_ids_type = "infotally::store::WantedIds";
 
 // infotally_wanted(set, number): 1 if the number is in the set bound as the first argument.
+// The set is looked up on a statement's first row and kept as the argument's auxiliary data,
+// which SQLite drops when the statement is reset or the argument changes: sqlite3_value_pointer
+// compares the type's name on every call, a twentieth of the reading thread's work.
 void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    const auto* set =
-        static_cast<const WantedIds*>(sqlite3_value_pointer(argv[0], k_wanted_ids_type));
-    // Unbound (a reset clears it) would read as "nothing wanted": an empty report, not an error.
-    if (!set) return sqlite3_result_error(ctx, "infotally_wanted: no set of numbers bound", -1);
+    const auto* set = static_cast<const WantedIds*>(sqlite3_get_auxdata(ctx, 0));
+    if (!set) {
+        set = static_cast<const WantedIds*>(sqlite3_value_pointer(argv[0], k_wanted_ids_type));
+        // Unbound (a reset clears it) would read as "nothing wanted": an empty report, not an
+        // error.
+        if (!set) return sqlite3_result_error(ctx, "infotally_wanted: no set of numbers bound", -1);
+        // Not kept if SQLite runs out of memory here: the next row looks it up again.
+        sqlite3_set_auxdata(ctx, 0, const_cast<WantedIds*>(set), nullptr);
+    }
     sqlite3_result_int(ctx, set->contains(sqlite3_value_int64(argv[1])) ? 1 : 0);
 }
 }  // namespace
@@ -376,10 +420,16 @@ void scan_records(Connection& conn, const std::vector<model::Id>& ids, AdoptionO
     if (ids.empty()) return;
     Reader reader(conn, ids, order);
     if (reading == Reading::here) {
-        reader.run([&](model::Submission& s, std::vector<model::Adoption>& adoptions) {
-            reader.fill(s, adoptions);
-            visit(s, adoptions);
-        });
+        model::Submission s;
+        std::vector<model::Adoption> adoptions;
+        reader.run(
+            [&] {
+                return Slot{s, adoptions};
+            },
+            [&] {
+                reader.fill(s, adoptions);
+                visit(s, adoptions);
+            });
         return;
     }
     BatchPipe pipe(k_batches);
