@@ -75,7 +75,7 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
 }
 
 // Under policy = "highest": the adoption that counts.
-std::size_t highest(const std::vector<Amount>& amounts,
+std::size_t highest(const std::vector<AdoptionScore>& amounts,
                     const std::vector<model::Adoption>& adoptions) {
     std::size_t best = 0;
     for (std::size_t i = 1; i < amounts.size(); ++i) {
@@ -95,11 +95,13 @@ void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
                 std::vector<model::Decimal>& out) {
     __extension__ typedef __int128 Wide;  // hundredths × ten-thousandths
     const std::size_t n = shares.size();
-    out.assign(n, model::Decimal{});
+    // A tally splits every figure of every piece, most of them zero or for one author alone.
     if (n == 1 && shares[0] == model::Ratio::one()) {
-        out[0] = total;
+        out.assign(1, total);
         return;
     }
+    out.assign(n, model::Decimal{});
+    if (total.is_zero()) return;
     if (n > 64) {  // `served` below is a 64-bit mask; no piece has that many authors
         out = model::split(total, shares);
         return;
@@ -138,7 +140,10 @@ std::string amount_text(model::Decimal points, model::Decimal yuan) {
     if (points.is_zero() && yuan.is_zero()) return "0";
     std::string out;
     if (!points.is_zero()) out = signed_text(points) + "分";
-    if (!yuan.is_zero()) out += (out.empty() ? "" : " ") + signed_text(yuan) + "元";
+    if (!yuan.is_zero()) {
+        if (!out.empty()) out += ' ';
+        out += signed_text(yuan) + "元";
+    }
     return out;
 }
 
@@ -198,25 +203,25 @@ std::vector<AdoptionScore> score_adoptions(const Rules& rules, const model::Subm
                                            const std::vector<model::Adoption>& adoptions,
                                            bool explain, AdoptionScoreCache* cache) {
     std::vector<AdoptionScore> out(adoptions.size());
-    std::vector<Amount> amounts(adoptions.size());
     for (std::size_t i = 0; i < adoptions.size(); ++i) {
         out[i].adoption_id = adoptions[i].id;
-        amounts[i] = !explain && cache ? cache->score(s, adoptions[i])
-                                       : score_one(rules, s, adoptions[i],
-                                                   Explainer{explain ? &out[i].lines : nullptr});
-        out[i].points = amounts[i].points;
-        out[i].yuan = amounts[i].yuan;
+        const Amount amount =
+            !explain && cache
+                ? cache->score(s, adoptions[i])
+                : score_one(rules, s, adoptions[i], Explainer{explain ? &out[i].lines : nullptr});
+        out[i].points = amount.points;
+        out[i].yuan = amount.yuan;
     }
     if (rules.policy != Policy::highest || adoptions.size() < 2) return out;
-    const std::size_t best = highest(amounts, adoptions);
+    const std::size_t best = highest(out, adoptions);
     for (std::size_t i = 0; i < adoptions.size(); ++i) {
         if (i == best) continue;
         if (explain) {
             const auto& b = adoptions[best];
             out[i].lines.push_back({tr(Msg::ex_not_counted, b.id, b.outlet,
-                                       amount_text(amounts[best].points, amounts[best].yuan),
-                                       amount_text(amounts[i].points, amounts[i].yuan)),
-                                    -amounts[i].points, -amounts[i].yuan, 0});
+                                       amount_text(out[best].points, out[best].yuan),
+                                       amount_text(out[i].points, out[i].yuan)),
+                                    -out[i].points, -out[i].yuan, 0});
         }
         out[i].counted = false;
         out[i].points = {};
@@ -284,7 +289,9 @@ PieceScore score_piece(const Rules& rules, const model::Submission& s,
 }  // namespace detail
 
 std::string signed_text(model::Decimal d) {
-    return (d.hundredths() >= 0 ? "+" : "") + d.str();
+    // Appended, not "+" + str(): GCC 12 warns falsely (-Wrestrict) about a literal + a temporary.
+    std::string text = d.hundredths() >= 0 ? "+" : "";
+    return text += d.str();
 }
 
 std::vector<AdoptionScore> score_adoptions(const Rules& rules, const model::Submission& s,
@@ -325,38 +332,46 @@ bool overdue(const Rules& rules, const model::Submission& s, int* limit_days) {
     return s.submitted_on.days_since_epoch() - s.occurred_on->days_since_epoch() > best->days;
 }
 
-std::vector<model::Ratio> author_shares(const Rules& rules, const model::Submission& s) {
+void detail::author_shares_into(const Rules& rules, const model::Submission& s,
+                                std::vector<model::Ratio>& out,
+                                std::vector<model::Decimal>& parts) {
     const std::size_t n = s.authors.size();
-    if (n == 0) return {};
-    if (rules.split == AuthorSplit::first) {
+    if (rules.split == AuthorSplit::first && n > 0) {
         std::size_t first = 0;
         for (std::size_t i = 1; i < n; ++i)
             if (s.authors[i].position < s.authors[first].position) first = i;
-        std::vector<model::Ratio> out(n);
+        out.assign(n, model::Ratio{});
         out[first] = model::Ratio::one();
-        return out;
+        return;
     }
-    if (rules.split == AuthorSplit::declared) {
-        bool all = std::all_of(s.authors.begin(), s.authors.end(),
-                               [](const model::Author& a) { return a.share.has_value(); });
+    auto weight = [](const model::Author& a) {
+        return std::max<std::int64_t>(0, a.share->ten_thousandths());
+    };
+    bool declared = rules.split == AuthorSplit::declared &&
+                    std::all_of(s.authors.begin(), s.authors.end(),
+                                [](const model::Author& a) { return a.share.has_value(); });
+    if (declared) {
         std::int64_t sum = 0;
-        if (all)
-            for (const auto& a : s.authors)
-                sum += std::max<std::int64_t>(0, a.share->ten_thousandths());
-        if (all && sum > 0) {
-            // Declared shares are normalised so they sum to exactly 1 even if recorded as
-            // 0.3333 three times: split 1 in proportion to them.
-            std::vector<std::int64_t> weights;
-            for (const auto& a : s.authors)
-                weights.push_back(std::max<std::int64_t>(0, a.share->ten_thousandths()));
-            auto parts =
-                model::split(model::Decimal::from_hundredths(model::Ratio::k_scale), weights);
-            std::vector<model::Ratio> out;
-            for (auto p : parts) out.push_back(model::Ratio::from_ten_thousandths(p.hundredths()));
-            return out;
-        }
+        for (const auto& a : s.authors) sum += weight(a);
+        declared = sum > 0;
     }
-    return model::equal_shares(n);
+    // Declared shares are normalised so they sum to exactly 1 even if recorded as 0.3333 three
+    // times: 1 is split in proportion to them, or (equal) to n ones. A negative share, which a
+    // sound ledger never holds, weighs 0. The weights go in `out`, the parts come back in
+    // `parts` and then go to `out` as ratios: no allocation once the two have grown.
+    out.clear();
+    for (const auto& a : s.authors)
+        out.push_back(model::Ratio::from_ten_thousandths(declared ? weight(a) : 1));
+    split_into(model::Decimal::from_hundredths(model::Ratio::k_scale), out, parts);
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = model::Ratio::from_ten_thousandths(parts[i].hundredths());
+}
+
+std::vector<model::Ratio> author_shares(const Rules& rules, const model::Submission& s) {
+    std::vector<model::Ratio> out;
+    std::vector<model::Decimal> parts;
+    detail::author_shares_into(rules, s, out, parts);
+    return out;
 }
 
 std::vector<AuthorCredit> credit_authors(const Rules& rules, const model::Submission& s,

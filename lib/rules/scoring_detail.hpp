@@ -60,6 +60,10 @@ PieceScore score_piece(const Rules& rules, const model::Submission& s,
 void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
                 std::vector<model::Decimal>& out);
 
+// author_shares into reused vectors (`parts` is scratch): a tally works out every piece's.
+void author_shares_into(const Rules& rules, const model::Submission& s,
+                        std::vector<model::Ratio>& out, std::vector<model::Decimal>& parts);
+
 // "+50.00分", "+35.00元", "+50.00分 +35.00元", "0".
 std::string amount_text(model::Decimal points, model::Decimal yuan);
 // "[[base]] line 12 (级别 level 国家级)"

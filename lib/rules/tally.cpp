@@ -120,9 +120,9 @@ void TallyBuilder::add(const model::Submission& s, const std::vector<model::Adop
         detail::score_piece(m_rules, s, adoptions, as_of, m_options.explain, m_cache.get());
     Credit& c = m_credit;
     if (s.authors.size() == 1)
-        c.shares.assign(1, model::Ratio::one());  // the common case, without allocating
+        c.shares.assign(1, model::Ratio::one());  // the common case, worked out at once
     else
-        c.shares = author_shares(m_rules, s);
+        detail::author_shares_into(m_rules, s, c.shares, m_split_a);
     detail::split_into(model::Decimal::whole(1), c.shares, c.pieces);
     // Look every row up before keeping pointers: creating a row may move the others.
     const std::size_t dept = dept_row(s);

@@ -6,6 +6,7 @@
 
 #include "lib/rules/rules.hpp"
 #include "lib/rules/scoring.hpp"
+#include "lib/rules/scoring_detail.hpp"
 
 using namespace infotally;
 using namespace infotally::rules;
@@ -462,6 +463,40 @@ TEST_SUITE("rules: co-authors") {
         s.authors[2].share.reset();
         auto fallback = credit_authors(r, s, Decimal::whole(10), {});
         CHECK(fallback[0].points == dec("3.34"));
+    }
+
+    TEST_CASE("declared shares are normalised to 1; a zero share takes nothing") {
+        Rules r = parse_rules("[authors]\nsplit = \"declared\"\n", "t");
+        auto s = three_authors();
+        auto ratios = [](std::initializer_list<std::int64_t> v) {
+            std::vector<Ratio> out;
+            for (auto x : v) out.push_back(Ratio::from_ten_thousandths(x));
+            return out;
+        };
+        for (auto& a : s.authors) a.share = Ratio::parse("0.3333");
+        CHECK(author_shares(r, s) == ratios({3334, 3333, 3333}));
+        s.authors[0].share = Ratio::one();
+        s.authors[1].share = Ratio{};
+        s.authors[2].share = Ratio{};
+        CHECK(author_shares(r, s) == ratios({10000, 0, 0}));  // not the equal fallback
+        s.authors[0].share = Ratio{};
+        CHECK(author_shares(r, s) == ratios({3334, 3333, 3333}));  // all zero: equal
+
+        // Into reused vectors, as a tally does: nothing of what they held is left.
+        std::vector<Ratio> out = ratios({1, 2, 3, 4, 5});
+        std::vector<Decimal> parts(7, Decimal::whole(9));
+        s = three_authors();
+        detail::author_shares_into(r, s, out, parts);
+        CHECK(out == ratios({5000, 3000, 2000}));
+        s.authors.pop_back();
+        detail::author_shares_into(parse_rules("", "t"), s, out, parts);
+        CHECK(out == ratios({5000, 5000}));
+        detail::author_shares_into(parse_rules("[authors]\nsplit = \"first\"\n", "t"), s, out,
+                                   parts);
+        CHECK(out == ratios({10000, 0}));
+        s.authors.clear();
+        detail::author_shares_into(r, s, out, parts);
+        CHECK(out.empty());
     }
 
     TEST_CASE("the first author takes all") {

@@ -315,6 +315,22 @@ TEST_SUITE("rules: tally internals") {
         }
         detail::split_into(Decimal::whole(1), model::equal_shares(3), out);
         CHECK(out == std::vector<Decimal>{dec("0.34"), dec("0.33"), dec("0.33")});
+        // The short cuts: a zero among several (the previous parts must not linger), one author
+        // with the whole, and one author with less than the whole (not a short cut).
+        for (const auto& shares :
+             {model::equal_shares(3), std::vector<model::Ratio>{model::Ratio::one()},
+              std::vector<model::Ratio>{model::Ratio::from_ten_thousandths(5000)}}) {
+            for (const Decimal total : {Decimal(), dec("-2.51"), dec("7.01")}) {
+                out.assign(5, dec("9"));
+                detail::split_into(total, shares, out);
+                CHECK(out == model::split(total, shares));
+                CHECK(out.size() == shares.size());
+            }
+        }
+        detail::split_into(dec("7.01"), {model::Ratio::one()}, out);
+        CHECK(out == std::vector<Decimal>{dec("7.01")});
+        detail::split_into(Decimal(), model::equal_shares(2), out);
+        CHECK(out == std::vector<Decimal>{Decimal(), Decimal()});
     }
 
     TEST_CASE("the tally's score cache gives the same scores as scoring directly") {
