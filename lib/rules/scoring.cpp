@@ -91,8 +91,8 @@ std::size_t highest(const std::vector<AdoptionScore>& amounts,
 
 }  // namespace
 
-void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
-                std::vector<model::Decimal>& out) {
+void split_into_parts(model::Decimal total, const std::vector<model::Ratio>& shares,
+                      std::vector<model::Decimal>& out) {
     __extension__ typedef __int128 Wide;  // hundredths × ten-thousandths
     const std::size_t n = shares.size();
     // A tally splits every figure of every piece, most of them zero or for one author alone.
@@ -182,9 +182,10 @@ Amount AdoptionScoreCache::score(const model::Submission& s, const model::Adopti
     m_key.clear();
     for (const Field f : m_fields) {
         const std::string_view value = field_value(f, s, &a);
-        for (int shift = 0; shift < 32; shift += 8)
-            m_key += static_cast<char>((value.size() >> shift) & 0xff);
-        m_key += value;
+        char size[4];
+        for (std::size_t i = 0; i < 4; ++i)
+            size[i] = static_cast<char>((value.size() >> (8 * i)) & 0xff);
+        m_key.append(size, 4).append(value);
     }
     for (const auto& t : m_tags)
         m_key += std::find(s.tags.begin(), s.tags.end(), t) != s.tags.end() ? '1' : '0';

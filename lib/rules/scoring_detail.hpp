@@ -57,8 +57,18 @@ PieceScore score_piece(const Rules& rules, const model::Submission& s,
 
 // model::split into a reused vector: the same parts (largest remainder, ties to the earlier
 // part) without the allocations, which dominate a tally over a million adoptions otherwise.
-void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
-                std::vector<model::Decimal>& out);
+void split_into_parts(model::Decimal total, const std::vector<model::Ratio>& shares,
+                      std::vector<model::Decimal>& out);
+inline void split_into(model::Decimal total, const std::vector<model::Ratio>& shares,
+                       std::vector<model::Decimal>& out) {
+    // Inline, the common case: one author with the whole piece (a tally splits each piece's
+    // every figure).
+    if (shares.size() == 1 && out.size() == 1 && shares[0] == model::Ratio::one()) {
+        out[0] = total;
+        return;
+    }
+    split_into_parts(total, shares, out);
+}
 
 // author_shares into reused vectors (`parts` is scratch): a tally works out every piece's.
 void author_shares_into(const Rules& rules, const model::Submission& s,

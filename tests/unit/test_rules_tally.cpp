@@ -329,6 +329,10 @@ TEST_SUITE("rules: tally internals") {
         }
         detail::split_into(dec("7.01"), {model::Ratio::one()}, out);
         CHECK(out == std::vector<Decimal>{dec("7.01")});
+        out = {dec("9")};  // one part already there, and a lone share of nothing: nothing
+        detail::split_into(dec("7.01"), {model::Ratio{}}, out);
+        CHECK(out == std::vector<Decimal>{Decimal()});
+        CHECK(out == model::split(dec("7.01"), {model::Ratio{}}));
         detail::split_into(Decimal(), model::equal_shares(2), out);
         CHECK(out == std::vector<Decimal>{Decimal(), Decimal()});
     }
