@@ -126,6 +126,12 @@ bool valid_utf8(std::string_view text) {
 std::size_t display_width(std::string_view text) {
     std::size_t width = 0;
     for (std::size_t pos = 0; pos < text.size();) {
+        const auto b = static_cast<unsigned char>(text[pos]);
+        if (b >= 0x20U && b < 0x7FU) {  // printable ASCII (figures, dates): one column each
+            ++width;
+            ++pos;
+            continue;
+        }
         const CodePoint cp = decode_at(text, pos);
         width += cp.valid ? char_width(cp.value) : 1;
         pos += cp.length;
