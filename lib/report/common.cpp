@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <future>
+
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
 #include "lib/report/reports.hpp"
@@ -42,7 +44,8 @@ rules::TallyBuilder builder_for(store::Store& store, const rules::Rules& rules,
 
 std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rules::Rules& rules,
                                                   const rules::Period& outer,
-                                                  const rules::Period& inner, const Visit& visit) {
+                                                  const rules::Period& inner, const Visit& visit,
+                                                  const std::function<void()>& alongside) {
     auto outer_builder = builder_for(store, rules, outer, false);
     auto inner_builder = builder_for(store, rules, inner, false);
     store.for_each_submission(
@@ -56,7 +59,13 @@ std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rul
             inner_builder.add(s, adoptions);
             if (visit) visit(s, adoptions);
         });
-    return {std::move(outer_builder).finish(), std::move(inner_builder).finish()};
+    // However finishing ends, the future's destructor waits for `alongside` first.
+    std::future<void> other;
+    if (alongside) other = std::async(std::launch::async, alongside);
+    std::pair<rules::Tally, rules::Tally> out{std::move(outer_builder).finish(),
+                                              std::move(inner_builder).finish()};
+    if (other.valid()) other.get();
+    return out;
 }
 
 rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rules::Period& period,

@@ -21,10 +21,15 @@ rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rul
 // Two tallies in one pass over the ledger: `inner` lies within `outer` (a month within its year
 // to date), so every submission touching `inner` touches `outer` too; `inner` gets exactly those,
 // and `visit` (optional) sees them. Each result equals its own run_tally.
+//
+// `alongside` (optional) runs on a second thread once the reading is done, while this one
+// finishes the two tallies: finishing is rules code, which cannot reach the ledger (the layers
+// link one way), so `alongside` may use `store` meanwhile. Its exception, if any, comes back here.
 std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rules::Rules& rules,
                                                   const rules::Period& outer,
                                                   const rules::Period& inner,
-                                                  const Visit& visit = {});
+                                                  const Visit& visit = {},
+                                                  const std::function<void()>& alongside = {});
 
 // What ranks subjects under these rules: net points, or net yuan when the rules pay money per
 // piece and earn no points at all (township-style 按篇计发奖金).

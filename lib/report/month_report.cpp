@@ -110,6 +110,8 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
                     text_col("note", tr(Msg::col_note))};
     // (day, adoption number) to sort by, and the cells
     std::vector<std::pair<std::pair<int, model::Id>, std::vector<std::string>>> listed;
+    // Last year's counts are read while this year's tallies are finished.
+    PieceCounts last_ytd, last_month;
     auto [ytd_tally, month_tally] = run_tallies(
         store, rules, ytd, this_month,
         [&](const model::Submission& s, const std::vector<model::Adoption>& adoptions) {
@@ -131,12 +133,14 @@ MonthFigures detail::month_figures(store::Store& store, const std::string& month
                                    : score.submission.zeroed ? tr(Msg::note_zeroed)
                                                              : ""}});
             }
+        },
+        [&] {
+            last_ytd = count_pieces(store, ly_ytd);
+            last_month = count_pieces(store, ly_month);
         });
     std::sort(listed.begin(), listed.end());
     for (auto& [key, cells] : listed) list.rows.push_back(std::move(cells));
 
-    auto last_ytd = count_pieces(store, ly_ytd);
-    auto last_month = count_pieces(store, ly_month);
     const auto unit = store.unit_name();
     io::Sections out;
     out.push_back(
