@@ -96,7 +96,9 @@ StatusFigures status_figures(store::Store& store, const Text& year_text, const T
             if (!period.contains(s.submitted_on) && !(s.due_on && period.contains(*s.due_on)))
                 return;
             int limit = -1;
-            if (rules::overdue(rules, s, &limit))
+            // Without the day of the event a piece is never overdue: the time limits' conditions
+            // need not be tried (a million pieces' worth).
+            if (s.occurred_on && rules::overdue(rules, s, &limit))
                 out.overdue.push_back(
                     {s, tr(Msg::reason_overdue,
                            s.submitted_on.days_since_epoch() - s.occurred_on->days_since_epoch(),
