@@ -33,7 +33,7 @@ std::string authors_cell(const model::Submission& s) {
     for (const auto& a : s.authors) {
         if (!out.empty()) out += "、";
         out += a.name;
-        if (a.share) out += ":" + a.share->str();
+        if (a.share) out.append(":").append(a.share->str());
     }
     if (s.authors.size() == 1 && has_space(s.authors.front().name)) out += "、";
     return out;

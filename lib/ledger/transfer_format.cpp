@@ -265,7 +265,7 @@ std::string_view unguard(std::string_view cell) {
 
 void append_guarded(std::string& out, std::string_view cell) {
     if (cell.size() >= 2 && cell[0] == '\'' && formula_start(cell[1])) {
-        io::append_csv_field(out, "'" + std::string(cell), io::FormulaGuard::keep);
+        io::append_csv_field(out, std::string(1, '\'').append(cell), io::FormulaGuard::keep);
     } else {
         io::append_csv_field(out, cell, io::FormulaGuard::neutralize);
     }

@@ -98,8 +98,9 @@ void Problems::add(std::size_t line, std::string_view what, std::string_view hin
 void Problems::raise() const {
     std::string what =
         tr(m_count == 1 ? Msg::err_import_problem : Msg::err_import_problems, m_file, m_count);
-    for (const auto& line : m_lines) what += "\n" + line;
-    if (m_count > m_lines.size()) what += "\n" + tr(Msg::more_problems, m_count - m_lines.size());
+    for (const auto& line : m_lines) what.append("\n").append(line);
+    if (m_count > m_lines.size())
+        what.append("\n").append(tr(Msg::more_problems, m_count - m_lines.size()));
     std::string hint;
     for (const auto& h : m_hints) hint += (hint.empty() ? "" : "\n  ") + h;
     throw InputError(what, hint.empty() ? tr(Msg::hint_import_problems) : hint);

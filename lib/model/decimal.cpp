@@ -67,7 +67,9 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
 
 std::string Decimal::str() const {
     std::int64_t a = m_h < 0 ? -m_h : m_h;
-    std::string out = (m_h < 0 ? "-" : "") + std::to_string(a / 100) + ".";
+    std::string out = m_h < 0 ? "-" : "";
+    out += std::to_string(a / 100);
+    out += '.';
     std::int64_t frac = a % 100;
     out += static_cast<char>('0' + frac / 10);
     out += static_cast<char>('0' + frac % 10);
@@ -90,12 +92,14 @@ Ratio Ratio::fraction(std::int64_t n, std::int64_t d) {
 
 std::string Ratio::str() const {
     std::int64_t a = m_t < 0 ? -m_t : m_t;
-    std::string out = (m_t < 0 ? "-" : "") + std::to_string(a / k_scale);
+    std::string out = m_t < 0 ? "-" : "";
+    out += std::to_string(a / k_scale);
     std::int64_t frac = a % k_scale;
     if (frac != 0) {
         std::string digits = std::to_string(frac + k_scale).substr(1);  // 4 digits, zero-padded
         while (!digits.empty() && digits.back() == '0') digits.pop_back();
-        out += "." + digits;
+        out += '.';
+        out += digits;
     }
     return out;
 }

@@ -107,18 +107,23 @@ std::string draw_completion_chart(const std::vector<ChartGroup>& groups, const C
 
             std::string line;
             io::append_fitted(line, io::sanitize_cell(bar.label), label_w, io::Align::left);
-            line += "  " + toned(drawn) + track;
+            line.append("  ").append(toned(drawn)).append(track);
             line += bar.done > bar.target && bar.target.hundredths() > 0 ? k_over : " ";
-            line += " " + toned(io::pad_to_width(f.percent, percent_w, io::Align::right));
-            line += "  " + io::pad_to_width(f.fraction, fraction_w, io::Align::right);
+            line.append(" ").append(
+                toned(io::pad_to_width(f.percent, percent_w, io::Align::right)));
+            line.append("  ").append(io::pad_to_width(f.fraction, fraction_w, io::Align::right));
             out += line + '\n';
         }
     }
     // The legend on one line, or one item a line where the window is too narrow for that.
     std::string legend = tr(Msg::chart_legend, k_full, k_pace, k_over);
     if (io::display_width(legend) > style.width) {
-        for (auto at = legend.find("   "); at != std::string::npos; at = legend.find("   ", at))
-            legend.replace(at, 3, "\n");
+        std::string lines;
+        std::size_t from = 0;
+        for (auto at = legend.find("   "); at != std::string::npos;
+             from = at + 3, at = legend.find("   ", from))
+            lines.append(legend, from, at - from).append("\n");
+        legend = lines.append(legend, from);
     }
     out += '\n' + legend + '\n';
     return out;

@@ -24,7 +24,7 @@ std::string authors_text(const model::Submission& s) {
     for (const auto& a : s.authors) {
         if (!out.empty()) out += ", ";
         out += a.name;
-        if (a.share) out += ":" + a.share->str();
+        if (a.share) out.append(":").append(a.share->str());
     }
     return out;
 }

@@ -195,6 +195,17 @@ TEST_SUITE("report chart") {
         const auto chart = report::draw_completion_chart(groups, narrow);
         CHECK(full_cells(chart, "办") == 10);
         CHECK(chart.find("…") != std::string::npos);
+        // and the legend, too wide for one line, is one item a line, none lost
+        const auto lines = lines_of(chart);
+        REQUIRE(lines.size() >= 3);
+        CHECK(lines[lines.size() - 3].find("done so far") != std::string::npos);
+        CHECK(lines[lines.size() - 2].find("expected by now (pace)") != std::string::npos);
+        CHECK(lines[lines.size() - 1].find("over 100%") != std::string::npos);
+        for (std::size_t i = lines.size() - 3; i < lines.size(); ++i)
+            CHECK(lines[i].find("   ") == std::string::npos);
+        // a wide window keeps it on one
+        CHECK(lines_of(report::draw_completion_chart(groups, {})).back().find("done so far") !=
+              std::string::npos);
     }
 
     TEST_CASE("the legend speaks the interface language") {
