@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <future>
+#include <system_error>
 
 #include "lib/model/error.hpp"
 #include "lib/model/i18n.hpp"
@@ -59,12 +60,21 @@ std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rul
             inner_builder.add(s, adoptions);
             if (visit) visit(s, adoptions);
         });
-    // However finishing ends, the future's destructor waits for `alongside` first.
+    // However finishing ends, the future's destructor waits for `alongside` first. Should both
+    // fail, finishing's error is the one reported.
     std::future<void> other;
-    if (alongside) other = std::async(std::launch::async, alongside);
+    bool here = false;
+    if (alongside) {
+        try {
+            other = std::async(std::launch::async, alongside);
+        } catch (const std::system_error&) {
+            here = true;  // no thread to be had: done after finishing instead, as before
+        }
+    }
     std::pair<rules::Tally, rules::Tally> out{std::move(outer_builder).finish(),
                                               std::move(inner_builder).finish()};
     if (other.valid()) other.get();
+    if (here) alongside();
     return out;
 }
 

@@ -24,7 +24,10 @@ rules::Tally run_tally(store::Store& store, const rules::Rules& rules, const rul
 //
 // `alongside` (optional) runs on a second thread once the reading is done, while this one
 // finishes the two tallies: finishing is rules code, which cannot reach the ledger (the layers
-// link one way), so `alongside` may use `store` meanwhile. Its exception, if any, comes back here.
+// link one way), so `alongside` may use `store` meanwhile. Nothing else guards that (the
+// connection's in-use flag would stop `alongside` too): whatever runs on this thread while it
+// does must stay off the ledger. Its exception, if any, comes back here. If no thread can be
+// started, it runs here after the finishing.
 std::pair<rules::Tally, rules::Tally> run_tallies(store::Store& store, const rules::Rules& rules,
                                                   const rules::Period& outer,
                                                   const rules::Period& inner,

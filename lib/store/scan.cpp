@@ -321,7 +321,9 @@ constexpr const char* k_wanted_ids_type = "infotally::store::WantedIds";
 // infotally_wanted(set, number): 1 if the number is in the set bound as the first argument.
 // The set is looked up on a statement's first row and kept as the argument's auxiliary data,
 // which SQLite drops when the statement is reset or the argument changes: sqlite3_value_pointer
-// compares the type's name on every call, a twentieth of the reading thread's work.
+// compares the type's name on every call, a twentieth of the reading thread's work. (SQLite keeps
+// auxiliary data only for a constant argument, as a bound parameter is; for any other it would
+// look the set up on every row, still correctly.)
 void sql_wanted(sqlite3_context* ctx, int, sqlite3_value** argv) {
     const auto* set = static_cast<const WantedIds*>(sqlite3_get_auxdata(ctx, 0));
     if (!set) {
