@@ -75,13 +75,13 @@ Amount score_one(const Rules& rules, const model::Submission& s, const model::Ad
 }
 
 // Under policy = "highest": the adoption that counts.
-std::size_t highest(const std::vector<AdoptionScore>& amounts,
+std::size_t highest(const std::vector<AdoptionScore>& scores,
                     const std::vector<model::Adoption>& adoptions) {
     std::size_t best = 0;
-    for (std::size_t i = 1; i < amounts.size(); ++i) {
+    for (std::size_t i = 1; i < scores.size(); ++i) {
         auto key = [&](std::size_t k) {
             // larger score first; then earlier date, then lower id
-            return std::make_tuple(amounts[k].points, amounts[k].yuan,
+            return std::make_tuple(scores[k].points, scores[k].yuan,
                                    -adoptions[k].adopted_on.days_since_epoch(), -adoptions[k].id);
         };
         if (key(best) < key(i)) best = i;
@@ -95,13 +95,8 @@ void split_into_parts(model::Decimal total, const std::vector<model::Ratio>& sha
                       std::vector<model::Decimal>& out) {
     __extension__ typedef __int128 Wide;  // hundredths × ten-thousandths
     const std::size_t n = shares.size();
-    // A tally splits every figure of every piece, most of them zero or for one author alone.
-    if (n == 1 && shares[0] == model::Ratio::one()) {
-        out.assign(1, total);
-        return;
-    }
     out.assign(n, model::Decimal{});
-    if (total.is_zero()) return;
+    if (total.is_zero()) return;  // most of a tally's figures
     if (n > 64) {  // `served` below is a 64-bit mask; no piece has that many authors
         out = model::split(total, shares);
         return;

@@ -63,8 +63,8 @@ inline void split_into(model::Decimal total, const std::vector<model::Ratio>& sh
                        std::vector<model::Decimal>& out) {
     // Inline, the common case: one author with the whole piece (a tally splits each piece's
     // every figure).
-    if (shares.size() == 1 && out.size() == 1 && shares[0] == model::Ratio::one()) {
-        out[0] = total;
+    if (shares.size() == 1 && shares[0] == model::Ratio::one()) {
+        out.assign(1, total);
         return;
     }
     split_into_parts(total, shares, out);
