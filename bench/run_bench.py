@@ -61,6 +61,19 @@ JOIN outlets o ON o.id = a.outlet_id WHERE a.adopted_on BETWEEN '2026-06-01' AND
 
 SQL_STATUS = sql_period("2026-01-01", "2026-06-30")
 
+# What no report can do without: every row of the three record tables stepped once, in key order,
+# with every column a report reads (the adoptions through the covering index the reports use). No
+# rules, no names, no output: the machine's floor for reading the ledger through SQLite. A year's
+# report reads about half of these rows and steps over most of the rest (ARCHITECTURE.md).
+SQL_READ_ALL = """
+SELECT count(*), sum(length(title) + length(kind) + length(category) + dept_id + length(submitted_on)
+  + coalesce(length, 0) + length(destination) + coalesce(length(occurred_on), 0)
+  + coalesce(length(due_on), 0) + length(tags)) FROM submissions;
+SELECT count(*), sum(person_id + position + coalesce(share, 0)) FROM authorships;
+SELECT count(*), sum(id + outlet_id + length(adopted_on) + length(form) + length(placement)
+  + length(endorsement) + coalesce(fee, 0))
+FROM adoptions INDEXED BY adoptions_by_submission WHERE submission_id > 0;"""
+
 
 def run(cmd, stdin=None):
     """Runs a whole process; returns (seconds, peak RSS in MB)."""
@@ -100,6 +113,16 @@ def main():
     env_today = dict(os.environ, INFOTALLY_TODAY="2026-11-22", NO_COLOR="1")
     os.environ.update(env_today)
     rows = []
+    # The machine's own speed, CPU only (no file, no disk), at the start and at the end: this VM's
+    # speed wanders from minute to minute, and the two figures say how much it did during the run.
+    sql_cpu = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000) "
+               "SELECT sum(x) FROM c;")
+
+    def cpu_yardstick(note):
+        rows.append(("(sqlite3: count to 1M)", 0, None, best([sqlite, ":memory:", sql_cpu], args.repeat)[0], 0,
+                     f"CPU only, {note}"))
+
+    cpu_yardstick("at the start")
     for n in [int(s) for s in args.sizes.split(",")]:
         csv_path = os.path.join(args.work, f"ledger-{n}.csv")
         if not os.path.exists(csv_path):
@@ -132,6 +155,9 @@ def main():
             if sql not in sql_times:  # the JSON row's plain SQL is the text row's: timed once
                 sql_times[sql] = best([sqlite, db, sql], args.repeat)[0]
             rows.append((name, n, t, sql_times[sql], m, ""))
+        # A row with no infotally figure: the floor the reports' figures stand on.
+        rows.append(("(sqlite3: read every row once)", n, None, best([sqlite, db, SQL_READ_ALL], args.repeat)[0],
+                     0, "no rules, no output: the floor for reading"))
         sid = subprocess.run(it + ["--format", "json", "list", "submissions", "--month", "2026-06"], check=True,
                              capture_output=True, text=True).stdout.split('"id": ', 2)[1].split(",")[0]
         dept_person = subprocess.run([sqlite, db, "SELECT d.code, p.name FROM people p JOIN memberships m ON "
@@ -170,11 +196,14 @@ def main():
         t_sql, _ = run([sqlite, more_raw, ".mode csv", f".import {more_path} raw"])
         rows.append(("import 10% more into it", n, t, t_sql, m, f"{more_lines / t:,.0f} rows/s"))
 
+    cpu_yardstick("at the end")
     print(f"\nmachine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
           f"{open('/proc/cpuinfo').read().split('model name')[1].split(':')[1].splitlines()[0].strip()}")
     print(f"{'operation':28} {'adoptions':>10} {'infotally':>11} {'sqlite3':>11} {'ratio':>6} {'peak MB':>8}  note")
     for name, n, t, t_sql, mb, note in rows:
-        print(f"{name:28} {n:>10,} {fmt_t(t):>11} {fmt_t(t_sql):>11} {t / t_sql:>6.2f} {mb:>8.1f}  {note}")
+        ours, ratio = ("—", "") if t is None else (fmt_t(t), f"{t / t_sql:.2f}")
+        size = f"{n:,}" if n else ""
+        print(f"{name:28} {size:>10} {ours:>11} {fmt_t(t_sql):>11} {ratio:>6} {mb:>8.1f}  {note}")
 
 
 if __name__ == "__main__":
