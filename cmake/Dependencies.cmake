@@ -14,8 +14,8 @@ endif()
 # The binary carries its libraries; only glibc stays shared (its iconv loads the GB18030
 # converter from glibc's own gconv modules). A short command such as `adopt` is mostly process
 # start-up, and each shared object costs it a few dozen page faults to map and relocate (11-20 µs
-# each on the bench VM): nine objects took about 3 ms of an 18 ms `adopt` (README, "Scale: make
-# bench", one adopt/submit). So: fmt header-only; toml++ compiled in from its headers
+# each on the bench VM): nine objects took about 3 ms of an 18 ms `adopt` (bench/HISTORY.md,
+# one adopt/submit). So: fmt header-only; toml++ compiled in from its headers
 # (lib/rules/toml_impl.cpp); SQLite and utf8proc from the static archives in the same Debian -dev
 # packages; libstdc++ and libgcc statically (cmake/StandardSettings.cmake), except under the
 # sanitizers and the fuzzer, whose runtimes expect them shared.
