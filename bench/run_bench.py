@@ -119,7 +119,7 @@ def main():
                "SELECT sum(x) FROM c;")
 
     def cpu_yardstick(note):
-        rows.append(("(sqlite3: count to 1M)", 0, None, best([sqlite, ":memory:", sql_cpu], args.repeat)[0], 0,
+        rows.append(("(sqlite3: count to 1M)", None, None, best([sqlite, ":memory:", sql_cpu], args.repeat)[0], 0,
                      f"CPU only, {note}"))
 
     cpu_yardstick("at the start")
@@ -177,7 +177,7 @@ def main():
                            dept_person[1], "--date", "2026-07-01"])[0] for _ in range(10)]
         rows.append(("one submit (whole process)", n, statistics.median(times), statistics.median(sql_times), 0, ""))
         t_true = statistics.median(run(["/bin/true"])[0] for _ in range(10))
-        rows.append(("(starting any process here)", n, t_true, t_true, 0, ""))
+        rows.append(("(starting any process here)", n, None, t_true, 0, "/bin/true"))
         # Into a ledger that already has records (last, as they change it): the same file again,
         # which must add nothing, then a tenth as many adoptions more (another seed: other people,
         # the same departments and days). The sqlite3 column is its raw .import of the same file.
@@ -202,7 +202,7 @@ def main():
     print(f"{'operation':28} {'adoptions':>10} {'infotally':>11} {'sqlite3':>11} {'ratio':>6} {'peak MB':>8}  note")
     for name, n, t, t_sql, mb, note in rows:
         ours, ratio = ("—", "") if t is None else (fmt_t(t), f"{t / t_sql:.2f}")
-        size = f"{n:,}" if n else ""
+        size = "" if n is None else f"{n:,}"
         print(f"{name:28} {size:>10} {ours:>11} {fmt_t(t_sql):>11} {ratio:>6} {mb:>8.1f}  {note}")
 
 
